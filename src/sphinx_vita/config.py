@@ -1,0 +1,147 @@
+"""Vita's configuration: every ``vita_*`` value, declared and validated in one place.
+
+A bad value is a warning and a safe default, never a crash: a personal site should still build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .messages import warn
+from .urls import unsafe_scheme
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The person the site is about, from ``vita_profile``; every personal fact lives here once."""
+
+    name: str = ""
+    role: str = ""
+    affiliation: str = ""
+    affiliation_url: str = ""
+    email: str = ""
+    location: str = ""
+    tagline: str = ""
+    avatar: str = ""
+    links: tuple[Link, ...] = ()
+    alumni_of: tuple[str, ...] = ()
+    # A phone number is published only when the profile says so explicitly.
+    phone: str = ""
+    show_phone: bool = False
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.name.replace("-", " ").split() if p[:1].isalpha()]
+        if not parts:
+            return "?"
+        chosen = [parts[0], parts[-1]] if len(parts) > 1 else parts[:1]
+        return "".join(p[0].upper() for p in chosen)
+
+
+_PROFILE_TEXT_KEYS = (
+    "name",
+    "role",
+    "affiliation",
+    "affiliation_url",
+    "email",
+    "location",
+    "tagline",
+    "avatar",
+    "phone",
+)
+_PROFILE_KEYS = frozenset((*_PROFILE_TEXT_KEYS, "links", "alumni_of", "show_phone"))
+
+
+def _links(raw: Any) -> tuple[Link, ...]:
+    """Accept ``{"GitHub": url}`` or ``[{"label": ..., "url": ...}]``; refuse unsafe schemes."""
+    pairs: list[tuple[str, str]] = []
+    if isinstance(raw, dict):
+        pairs = [(str(k), str(v)) for k, v in raw.items()]
+    elif isinstance(raw, list | tuple):
+        for item in raw:
+            if isinstance(item, dict) and "url" in item:
+                pairs.append((str(item.get("label", item["url"])), str(item["url"])))
+            else:
+                warn(f"vita_profile: a link must be {{'label': ..., 'url': ...}}, got {item!r}",
+                     "config", "conf.py")
+    elif raw:
+        warn("vita_profile['links'] must be a dict or a list of dicts", "config", "conf.py")
+    links = []
+    for label, url in pairs:
+        scheme = unsafe_scheme(url)
+        if scheme:
+            warn(f"vita_profile link {label!r}: refused a {scheme}: URL", "url", "conf.py")
+            continue
+        links.append(Link(label, url))
+    return tuple(links)
+
+
+def parse_profile(raw: Any) -> Profile:
+    if not raw:
+        return Profile()
+    if not isinstance(raw, dict):
+        warn("vita_profile must be a dict; ignoring it", "config", "conf.py")
+        return Profile()
+    for key in sorted(set(raw) - _PROFILE_KEYS):
+        warn(f"vita_profile: unknown key {key!r} (known: {', '.join(sorted(_PROFILE_KEYS))})",
+             "config", "conf.py")
+    text = {k: str(raw[k]) for k in _PROFILE_TEXT_KEYS if raw.get(k)}
+    for key in ("affiliation_url", "avatar"):
+        if key in text and unsafe_scheme(text[key]):
+            warn(f"vita_profile[{key!r}]: refused an unsafe URL", "url", "conf.py")
+            del text[key]
+    alumni = raw.get("alumni_of", ())
+    return Profile(
+        **text,
+        links=_links(raw.get("links")),
+        alumni_of=tuple(str(a) for a in alumni) if isinstance(alumni, list | tuple) else (),
+        show_phone=bool(raw.get("show_phone", False)),
+    )
+
+
+@dataclass(frozen=True)
+class VitaConfig:
+    profile: Profile = field(default_factory=Profile)
+    present_label: str = "Present"
+    date_format: str = "%b %Y"
+
+
+def get_config(config: Config) -> VitaConfig:
+    """The validated config, computed once per build in ``config-inited``."""
+    return config._vita  # type: ignore[attr-defined,no-any-return]
+
+
+def _validate(app: Sphinx, config: Config) -> None:
+    present = config.vita_present_label
+    if not isinstance(present, str) or not present.strip():
+        warn("vita_present_label must be a non-empty string; using 'Present'", "config", "conf.py")
+        present = "Present"
+    date_format = config.vita_date_format
+    if not isinstance(date_format, str) or "%Y" not in date_format:
+        warn("vita_date_format must be a strftime string containing %Y; using '%b %Y'",
+             "config", "conf.py")
+        date_format = "%b %Y"
+    config._vita = VitaConfig(  # type: ignore[attr-defined]
+        profile=parse_profile(config.vita_profile),
+        present_label=present,
+        date_format=date_format,
+    )
+
+
+def setup_config(app: Sphinx) -> None:
+    # "env" rebuild: the profile and labels reach every page, so a change re-reads them all.
+    app.add_config_value("vita_profile", {}, "env", types=(dict,))
+    app.add_config_value("vita_present_label", "Present", "env", types=(str,))
+    app.add_config_value("vita_date_format", "%b %Y", "env", types=(str,))
+    app.connect("config-inited", _validate, priority=100)

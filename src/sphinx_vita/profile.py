@@ -1,0 +1,12 @@
+"""Placeholder: filled in by the profile feature."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_profile(app: Sphinx) -> None:
+    pass
