@@ -21,12 +21,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .config import setup_config
     from .profile import setup_profile
     from .publications import setup_publications
+    from .security import setup_security
     from .timeline import setup_timeline
 
     setup_config(app)
     setup_timeline(app)
     setup_publications(app)
     setup_profile(app)
+    setup_security(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
