@@ -19,6 +19,7 @@ ENV_VERSION = 1
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from .config import setup_config
+    from .navigation import setup_navigation
     from .profile import setup_profile
     from .publications import setup_publications
     from .security import setup_security
@@ -29,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publications(app)
     setup_profile(app)
     setup_security(app)
+    setup_navigation(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
