@@ -1,0 +1,50 @@
+"""Sphinx configuration for Akash Palrecha's site, the flagship Vita site.
+
+Everything about the person lives in ``vita_profile``; the pages hold the prose.
+"""
+
+from __future__ import annotations
+
+import os
+
+project = "Akash Palrecha"
+author = "Akash Palrecha"
+copyright = "2019–2022, Akash Palrecha"
+
+extensions = ["myst_parser", "sphinx_design", "sphinx_vita"]
+
+# MyST: ::: fences for sphinx-design cards, definition lists for the skills.
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+bibtex_bibfiles = ["publications.bib"]
+
+vita_profile = {
+    "name": "Akash Palrecha",
+    "role": "Machine learning for geospatial data",
+    "affiliation": "Pixxel",
+    "affiliation_url": "https://www.pixxel.space",
+    "email": "akashpalrecha@gmail.com",
+    "tagline": (
+        "Tinkering with anything and everything to do with deep learning and computer vision."
+    ),
+    # No photograph here: the profile card draws his initials.
+    "avatar": "",
+    "links": {
+        "GitHub": "https://github.com/akashpalrecha",
+        "Twitter": "https://twitter.com/akashpalrecha98",
+        "LinkedIn": "https://www.linkedin.com/in/akashpalrecha/",
+    },
+    "alumni_of": ["Birla Institute of Technology and Science, Pilani"],
+}
+
+html_theme = "furo"
+html_title = "Akash Palrecha"
+# Read the Docs sets the canonical URL; locally the site has none.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+html_show_sourcelink = False
+
+# The PDF CV and the e-book carry the same pages.
+latex_documents = [("index", "akash-palrecha.tex", "Akash Palrecha", author, "howto")]
+epub_show_urls = "no"
