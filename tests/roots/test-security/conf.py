@@ -1,0 +1,3 @@
+extensions = ["sphinx_vita"]
+html_theme = "furo"
+project = "Security"
