@@ -5,7 +5,9 @@ A bad value is a warning and a safe default, never a crash: a personal site shou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .messages import warn
@@ -63,7 +65,7 @@ _PROFILE_TEXT_KEYS = (
 _PROFILE_KEYS = frozenset((*_PROFILE_TEXT_KEYS, "links", "alumni_of", "show_phone"))
 
 
-def _links(raw: Any) -> tuple[Link, ...]:
+def _links(raw: Any, location: str) -> tuple[Link, ...]:
     """Accept ``{"GitHub": url}`` or ``[{"label": ..., "url": ...}]``; refuse unsafe schemes."""
     pairs: list[tuple[str, str]] = []
     if isinstance(raw, dict):
@@ -74,37 +76,38 @@ def _links(raw: Any) -> tuple[Link, ...]:
                 pairs.append((str(item.get("label", item["url"])), str(item["url"])))
             else:
                 warn(f"vita_profile: a link must be {{'label': ..., 'url': ...}}, got {item!r}",
-                     "config", "conf.py")
+                     "config", location)
     elif raw:
-        warn("vita_profile['links'] must be a dict or a list of dicts", "config", "conf.py")
+        warn("vita_profile['links'] must be a dict or a list of dicts", "config", location)
     links = []
     for label, url in pairs:
         scheme = unsafe_scheme(url)
         if scheme:
-            warn(f"vita_profile link {label!r}: refused a {scheme}: URL", "url", "conf.py")
+            warn(f"vita_profile link {label!r}: refused a {scheme}: URL", "url", location)
             continue
         links.append(Link(label, url))
     return tuple(links)
 
 
-def parse_profile(raw: Any) -> Profile:
+def parse_profile(raw: Any, location: str = "conf.py:0") -> Profile:
+    """``location`` is ``"path/conf.py:line"``; warnings point there."""
     if not raw:
         return Profile()
     if not isinstance(raw, dict):
-        warn("vita_profile must be a dict; ignoring it", "config", "conf.py")
+        warn("vita_profile must be a dict; ignoring it", "config", location)
         return Profile()
     for key in sorted(set(raw) - _PROFILE_KEYS):
         warn(f"vita_profile: unknown key {key!r} (known: {', '.join(sorted(_PROFILE_KEYS))})",
-             "config", "conf.py")
+             "config", location)
     text = {k: str(raw[k]) for k in _PROFILE_TEXT_KEYS if raw.get(k)}
     for key in ("affiliation_url", "avatar"):
         if key in text and unsafe_scheme(text[key]):
-            warn(f"vita_profile[{key!r}]: refused an unsafe URL", "url", "conf.py")
+            warn(f"vita_profile[{key!r}]: refused an unsafe URL", "url", location)
             del text[key]
     alumni = raw.get("alumni_of", ())
     return Profile(
         **text,
-        links=_links(raw.get("links")),
+        links=_links(raw.get("links"), location),
         alumni_of=tuple(str(a) for a in alumni) if isinstance(alumni, list | tuple) else (),
         show_phone=bool(raw.get("show_phone", False)),
     )
@@ -122,18 +125,35 @@ def get_config(config: Config) -> VitaConfig:
     return config._vita  # type: ignore[attr-defined,no-any-return]
 
 
+def config_location(app: Sphinx, name: str) -> str:
+    """``"path/conf.py:line"`` of ``name = ...`` so a config warning points at the right line.
+
+    A location without ``:`` would be taken for a document name, which fails before the build
+    environment exists.
+    """
+    path = Path(app.confdir) / "conf.py"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return f"{path}:0"
+    assignment = re.compile(rf"^{re.escape(name)}\s*[:=]")
+    number = next((i for i, line in enumerate(lines, 1) if assignment.match(line)), 0)
+    return f"{path}:{number}"
+
+
 def _validate(app: Sphinx, config: Config) -> None:
     present = config.vita_present_label
     if not isinstance(present, str) or not present.strip():
-        warn("vita_present_label must be a non-empty string; using 'Present'", "config", "conf.py")
+        warn("vita_present_label must be a non-empty string; using 'Present'", "config",
+             config_location(app, "vita_present_label"))
         present = "Present"
     date_format = config.vita_date_format
     if not isinstance(date_format, str) or "%Y" not in date_format:
         warn("vita_date_format must be a strftime string containing %Y; using '%b %Y'",
-             "config", "conf.py")
+             "config", config_location(app, "vita_date_format"))
         date_format = "%b %Y"
     config._vita = VitaConfig(  # type: ignore[attr-defined]
-        profile=parse_profile(config.vita_profile),
+        profile=parse_profile(config.vita_profile, config_location(app, "vita_profile")),
         present_label=present,
         date_format=date_format,
     )
@@ -144,4 +164,7 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_profile", {}, "env", types=(dict,))
     app.add_config_value("vita_present_label", "Present", "env", types=(str,))
     app.add_config_value("vita_date_format", "%b %Y", "env", types=(str,))
+    # Search-engine and sharing metadata (sitemap, robots.txt, OpenGraph): None turns them on
+    # when the site has a URL (html_baseurl), True always, False never. Read in setup (seo.py).
+    app.add_config_value("vita_seo", None, "html", types=(bool, type(None)))
     app.connect("config-inited", _validate, priority=100)
