@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic Vita sites against the plain Sphinx stack (``python -m bench``)."""

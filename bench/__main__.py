@@ -1,0 +1,240 @@
+"""``python -m bench``: build one synthetic site with Vita and with the plain stack, side by side.
+
+Prints a Markdown table of times and ratios. Every build is a fresh ``python -m sphinx`` child
+process, so import time and peak memory are counted as a user sees them.
+
+The machine is usually shared: time is wall-clock, so take numbers from a quiet machine, or use
+``--repeat`` (the fastest of N runs is reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .runner import Build, fresh, sphinx_build, tree_size
+from .sitegen import VARIANTS, SiteSize, Variant, note_path, touch_bib, touch_page, write_site
+
+HERE = Path(__file__).resolve().parent
+SITES = HERE / "_sites"
+
+
+@dataclass
+class Row:
+    label: str
+    vita: float | None = None
+    plain: float | None = None
+    unit: str = "s"
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        def fmt(x: float | None) -> str:
+            if x is None:
+                return "-"
+            if not self.unit:
+                return f"{x:.0f}"
+            return f"{x:.2f} s" if self.unit == "s" else f"{x:.1f} {self.unit}"
+
+        ratio = "-"
+        if self.vita is not None and self.plain:
+            ratio = f"{self.vita / self.plain:.2f}x"
+        return [self.label, fmt(self.vita), fmt(self.plain), ratio, self.note]
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        print("  " + " | ".join(row.cells()), flush=True)
+
+    def markdown(self) -> str:
+        lines = [
+            "| measure | Vita | plain | Vita / plain | note |",
+            "|---|---|---|---|---|",
+            *("| " + " | ".join(r.cells()) + " |" for r in self.rows),
+        ]
+        return "\n".join(lines)
+
+
+def _best(repeat: int, run: Callable[[], Build]) -> Build:
+    """The fastest of ``repeat`` runs (noise on a shared machine only ever adds time)."""
+    builds = [run() for _ in range(max(1, repeat))]
+    return min(builds, key=lambda b: b.seconds)
+
+
+class Bench:
+    def __init__(self, size: SiteSize, workdir: Path, repeat: int, report: Report) -> None:
+        self.size = size
+        self.workdir = workdir
+        self.repeat = repeat
+        self.report = report
+
+    def site(self, variant: Variant) -> Path:
+        src = self.workdir / variant.name / "src"
+        if not src.exists():
+            write_site(src, self.size, variant)
+        return src
+
+    def build(self, variant: Variant, out_name: str, *, jobs: int = 1, clean: bool = True) -> Build:
+        src = self.site(variant)
+        out = self.workdir / variant.name / out_name
+
+        def run() -> Build:
+            if clean:
+                fresh(out)
+            return sphinx_build(src, out, jobs=jobs)
+
+        build = _best(self.repeat if clean else 1, run)
+        if not build.ok:
+            self.report.failures.append(
+                f"{variant.name}/{out_name}: exit {build.returncode}, see {build.log}"
+            )
+        return build
+
+    def main_comparison(self, vita: Variant, plain: Variant, parallel: bool) -> None:
+        """Issue 6: full, -j 2, no-change, one page, the .bib, memory, output size."""
+        full_v, full_p = self.build(vita, "html"), self.build(plain, "html")
+        self.report.add(Row("full build", full_v.seconds, full_p.seconds))
+        if parallel:
+            j_v, j_p = self.build(vita, "html-j2", jobs=2), self.build(plain, "html-j2", jobs=2)
+            self.report.add(Row("full build, -j 2", j_v.seconds, j_p.seconds))
+        same_v = self.build(vita, "html", clean=False)
+        same_p = self.build(plain, "html", clean=False)
+        self.report.add(Row("no-change rebuild", same_v.seconds, same_p.seconds))
+        for variant in (vita, plain):
+            touch_page(self.site(variant), self.size)
+        page_v = self.build(vita, "html", clean=False)
+        page_p = self.build(plain, "html", clean=False)
+        self.report.add(Row("one page touched", page_v.seconds, page_p.seconds))
+        for variant in (vita, plain):
+            touch_bib(self.site(variant), self.size)
+        bib_v = self.build(vita, "html", clean=False)
+        bib_p = self.build(plain, "html", clean=False)
+        self.report.add(Row(".bib touched", bib_v.seconds, bib_p.seconds))
+        self.report.add(Row("peak memory, full build", full_v.peak_mib, full_p.peak_mib, "MiB"))
+        out_v, out_p = (self.workdir / v.name / "html" for v in (vita, plain))
+        self.report.add(
+            Row("output size", tree_size(out_v) / 2**20, tree_size(out_p) / 2**20, "MiB")
+        )
+        note = f"{note_path(1, self.size)}.html"
+        self.report.add(
+            Row(
+                "one note page's HTML",
+                (out_v / note).stat().st_size / 1024 if (out_v / note).exists() else None,
+                (out_p / note).stat().st_size / 1024 if (out_p / note).exists() else None,
+                "KiB",
+            )
+        )
+        self.report.add(
+            Row("warnings (full build)", full_v.warnings, full_p.warnings, "", "see *.log")
+        )
+
+    def theme_reference(self, vita_full: float | None) -> None:
+        """Issue 6's target: Vita on furo within 1.5x of the plain stack on alabaster."""
+        ala = self.build(VARIANTS["plain-alabaster"], "html")
+        self.report.add(
+            Row("full build vs plain on alabaster", vita_full, ala.seconds, note="target < 1.5x")
+        )
+
+    def directive_overheads(self) -> None:
+        """Issue 3 (timeline vs plain lists) and issue 4 (publications vs plain bibtex)."""
+        lists = self.build(VARIANTS["vita-lists"], "html")
+        timeline = self.build(VARIANTS["vita-timeline"], "html")
+        self.report.add(
+            Row(
+                "{timeline} vs plain lists, full",
+                timeline.seconds,
+                lists.seconds,
+                note="alabaster, Vita loaded in both; target < 1.05x",
+            )
+        )
+        plain = self.build(VARIANTS["plain-alabaster"], "html")
+        pubs = self.build(VARIANTS["vita-publications"], "html")
+        self.report.add(
+            Row(
+                "{publications} vs {bibliography}, full",
+                pubs.seconds,
+                plain.seconds,
+                note="alabaster; plain = sphinxcontrib-bibtex alone",
+            )
+        )
+        plain_same = self.build(VARIANTS["plain-alabaster"], "html", clean=False)
+        pubs_same = self.build(VARIANTS["vita-publications"], "html", clean=False)
+        self.report.add(
+            Row(
+                "{publications} vs {bibliography}, no-change", pubs_same.seconds, plain_same.seconds
+            )
+        )
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--pages", type=int, default=200, help="note pages (default 200)")
+    p.add_argument("--bib-entries", type=int, default=500, help=".bib entries (default 500)")
+    p.add_argument("--entries-per-page", type=int, default=4, help="timeline entries per page")
+    p.add_argument("--quick", action="store_true", help="a tiny site: the whole run under a minute")
+    p.add_argument("--repeat", type=int, default=1, help="report the fastest of N full builds")
+    p.add_argument("--no-parallel", action="store_true", help="skip the -j 2 builds")
+    p.add_argument("--no-overheads", action="store_true", help="skip the directive overheads")
+    p.add_argument("--markdown", type=Path, help="also write the table to this file")
+    p.add_argument("--keep", action="store_true", help="keep the generated sites afterwards")
+    return p.parse_args(argv)
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores (load average {load}), "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.quick:
+        size = SiteSize(pages=20, bib_entries=50, entries_per_page=args.entries_per_page, topics=4)
+    else:
+        size = SiteSize(
+            pages=args.pages, bib_entries=args.bib_entries, entries_per_page=args.entries_per_page
+        )
+    workdir = SITES / f"p{size.pages}-b{size.bib_entries}-e{size.entries_per_page}"
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    header = (
+        f"{size.pages} pages, {size.bib_entries} .bib entries, "
+        f"{size.pages * size.entries_per_page} timeline entries; {machine()}"
+    )
+    print(f"bench: {header}\n  sites in {workdir}", flush=True)
+
+    report = Report()
+    bench = Bench(size, workdir, args.repeat, report)
+    start = time.perf_counter()
+    bench.main_comparison(VARIANTS["vita"], VARIANTS["plain"], parallel=not args.no_parallel)
+    bench.theme_reference(report.rows[0].vita)
+    if not args.no_overheads:
+        bench.directive_overheads()
+    elapsed = time.perf_counter() - start
+
+    table = report.markdown()
+    print(f"\n{header}\n\n{table}\n\n(whole run: {elapsed:.0f} s)")
+    for failure in report.failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    if args.markdown:
+        args.markdown.write_text(f"{header}\n\n{table}\n", "utf-8")
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if report.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
