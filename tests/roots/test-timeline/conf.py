@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_vita"]
+project = "timeline test"
+exclude_patterns = ["_build"]
