@@ -17,6 +17,8 @@ extensions = ["myst_parser", "sphinx_design", "sphinx_vita"]
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# Keep the quotes as the author typed them (the seeds mix straight and curly ones).
+smartquotes = False
 
 bibtex_bibfiles = ["publications.bib"]
 

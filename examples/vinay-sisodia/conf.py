@@ -16,6 +16,8 @@ extensions = ["myst_parser", "sphinx_design", "sphinx_vita"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# Keep the quotes as the author typed them (the seeds mix straight and curly ones).
+smartquotes = False
 
 # No publications, so no bibtex_bibfiles: Vita builds without a .bib.
 
