@@ -1,12 +1,657 @@
-"""Placeholder: filled in by the publications feature."""
+"""The ``{publications}`` directive: a publication list from BibTeX that every page can cite.
+
+How it fits on sphinxcontrib-bibtex (which Vita sets up itself):
+
+* ``builder-inited``, before sphinxcontrib-bibtex: the .bib files are read entry by entry
+  (:mod:`.bibsource`), so a broken or duplicate entry is a warning, not a lost build, and the
+  result is handed to sphinxcontrib-bibtex as its own up-to-date cache. ``{cite}``,
+  ``{bibliography}`` and ``:filter:`` then all see the same, repaired data.
+* The directive records a list spec (per document, in :class:`PublicationsDomain`) and
+  registers itself with the ``cite`` domain as a citation list, so ``{cite}`` resolves to it.
+* ``env-updated``, after sphinxcontrib-bibtex: each list's entries are chosen (filter, selected,
+  sort, limit), formatted into :class:`.pubentry.EntryView` (cached by content digest), and
+  offered to the ``cite`` domain as citations whose targets are the list's stable anchors.
+  Documents whose lists changed are returned, so they are written again.
+* A post-transform turns the placeholder into format-neutral nodes: a grouped, numbered list.
+  HTML-only parts (badge, abstract and BibTeX toggles) are nodes that other builders skip.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import ast
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+import pybtex.plugin
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pybtex.richtext import Text
+from pybtex.style import FormattedEntry
+from sphinx.domains import Domain
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, is_bibdata_outdated
+from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
+from sphinxcontrib.bibtex.domain import Citation, _FilterVisitor
+
+from .bibsource import EntrySource, get_mtime, load_bibfiles
+from .config import get_config
+from .messages import warn
+from .names import NameKey
+from .pubentry import EntryView, make_view
 
 if TYPE_CHECKING:
+    from pybtex.database import Entry
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+STATIC_DIR = Path(__file__).parent / "static"
+CSS_FILE = "vita-publications.css"
+JS_FILE = "vita-publications.js"
+
+GROUP_BY = ("year", "type", "none")
+SORT_ORDERS = ("newest", "oldest", "title", "source")
+
+# Headings for ``:group-by: type``, in the order a CV lists them.
+TYPE_GROUPS = (
+    ("Journal articles", ("article",)),
+    ("Conference papers", ("inproceedings", "conference")),
+    ("Book chapters", ("incollection", "inbook")),
+    ("Books", ("book", "proceedings")),
+    ("Theses", ("phdthesis", "mastersthesis", "thesis")),
+    ("Technical reports", ("techreport", "report")),
+    ("Preprints and other work", ()),
+)
+
+
+# --- nodes -----------------------------------------------------------------------------------
+
+
+class vita_publications(nodes.General, nodes.Element):
+    """Placeholder left by the directive; replaced by the list in a post-transform."""
+
+
+class vita_badge(nodes.Inline, nodes.TextElement):
+    """The venue badge; HTML only (a printed list names the venue already)."""
+
+
+class vita_details(nodes.General, nodes.Element):
+    """A ``<details>`` toggle (abstract, BibTeX); HTML only, works without JavaScript."""
+
+
+def _visit_badge_html(self: HTML5Translator, node: vita_badge) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def _depart_badge_html(self: HTML5Translator, node: vita_badge) -> None:
+    self.body.append("</span>")
+
+
+def _visit_details_html(self: HTML5Translator, node: vita_details) -> None:
+    self.body.append(self.starttag(node, "details", ""))
+    self.body.append("<summary>" + self.encode(node["summary"]) + "</summary>")
+
+
+def _depart_details_html(self: HTML5Translator, node: vita_details) -> None:
+    if node.get("copy"):
+        # Static markup only; vita-publications.js copies the <pre> text next to it.
+        self.body.append(
+            '<button type="button" class="vita-copy" aria-label="Copy BibTeX to the clipboard">'
+            "Copy</button>"
+        )
+    self.body.append("</details>\n")
+
+
+def _skip(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+# --- stored state ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What one ``{publications}`` directive asked for."""
+
+    docname: str
+    list_id: str
+    lineno: int
+    bibfiles: tuple[str, ...]  # resolved paths; empty = every bibtex_bibfiles file
+    filter_source: str
+    group_by: str
+    sort: str
+    limit: int | None
+    selected: bool
+    classes: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        """A full list: the preferred target for ``{cite}``."""
+        return not self.selected and self.limit is None
+
+
+@dataclass(frozen=True)
+class ResolvedItem:
+    key: str
+    anchor: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class ResolvedList:
+    groups: tuple[tuple[str, tuple[ResolvedItem, ...]], ...]  # (heading or "", items)
+    signature: str
+
+
+class PublicationsDomain(Domain):
+    """Vita's publication state: per-document list specs, the bib sources, formatted views."""
+
+    name = "vita-publications"
+    label = "Vita publications"
+    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {
+        "lists": {},  # docname -> [ListSpec]
+        "sources": {},  # canonical key -> EntrySource
+        "stamp": None,  # what the sources were read from
+        "views": {},  # (digest, owner) -> EntryView
+        "resolved": {},  # (docname, list_id) -> ResolvedList
+    }
+
+    @property
+    def lists(self) -> dict[str, list[ListSpec]]:
+        return cast(dict[str, list[ListSpec]], self.data["lists"])
+
+    def clear_doc(self, docname: str) -> None:
+        self.lists.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["lists"]:
+                self.lists[docname] = otherdata["lists"][docname]
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+
+# --- configuration and reading the .bib files ------------------------------------------------
+
+
+def _default_bibfiles(app: Sphinx, config: Config) -> None:
+    """sphinxcontrib-bibtex stops the build without ``bibtex_bibfiles``: a site may have none."""
+    if config.bibtex_bibfiles is None:
+        config.bibtex_bibfiles = []
+    elif isinstance(config.bibtex_bibfiles, str):
+        config.bibtex_bibfiles = [config.bibtex_bibfiles]
+    # A file listed twice would make sphinxcontrib-bibtex re-read everything on every build.
+    config.bibtex_bibfiles = list(dict.fromkeys(config.bibtex_bibfiles))
+
+
+def _bib_paths(app: Sphinx) -> list[Path]:
+    # The same paths, in the same order, as sphinxcontrib-bibtex computes them.
+    return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
+
+
+def _load_bibfiles(app: Sphinx) -> None:
+    """Read the .bib files robustly and give the result to sphinxcontrib-bibtex as its cache.
+
+    Runs before sphinxcontrib-bibtex's own ``builder-inited`` handler, which then finds its
+    cache up to date (same files, encoding and mtimes) and does not parse again.
+    """
+    cite = cast("BibtexDomain", app.env.get_domain("cite"))
+    ours = cast(PublicationsDomain, app.env.get_domain(PublicationsDomain.name))
+    paths = _bib_paths(app)
+    encoding = app.config.bibtex_encoding
+    stamp = (encoding, tuple((str(p), get_mtime(p)) for p in paths))
+    if ours.data["stamp"] == stamp and not is_bibdata_outdated(cite.bibdata, paths, encoding):
+        return
+    loaded = load_bibfiles(paths, encoding)
+    for problem in loaded.problems:
+        warn(problem.message, problem.subtype, problem.location)
+    cite.data["bibdata"] = BibData(
+        encoding=encoding,
+        bibfiles={p: BibFile(mtime=get_mtime(p), keys=loaded.keys_by_file[p]) for p in paths},
+        data=loaded.data,
+    )
+    ours.data["sources"] = loaded.sources
+    ours.data["stamp"] = stamp
+
+
+def _add_static_files(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file(CSS_FILE)
+        app.add_js_file(JS_FILE, defer="defer")
+
+
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    static = str(STATIC_DIR)
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+
+
+# --- the directive ---------------------------------------------------------------------------
+
+
+def _group_by(value: str | None) -> str:
+    return directives.choice((value or "").strip().lower(), GROUP_BY)
+
+
+def _sort(value: str | None) -> str:
+    return directives.choice((value or "").strip().lower(), SORT_ORDERS)
+
+
+class PublicationsDirective(SphinxDirective):
+    """``{publications} [file.bib ...]`` with :filter:, :group-by:, :sort:, :limit:, :selected:."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "filter": directives.unchanged_required,
+        "group-by": _group_by,
+        "sort": _sort,
+        "limit": directives.positive_int,
+        "selected": directives.flag,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        cite = cast("BibtexDomain", env.get_domain("cite"))
+        ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
+        known = cite.bibdata.bibfiles
+        bibfiles: list[Path] = []
+        for name in self.arguments[0].split() if self.arguments else []:
+            path = Path(env.relfn2path(name)[1]).resolve()
+            if path in known:
+                bibfiles.append(path)
+            else:
+                warn(
+                    f"{name}: not listed in bibtex_bibfiles, so it is not read",
+                    "publications",
+                    self.get_location(),
+                )
+        if self.arguments and not bibfiles:
+            bibfiles = []  # nothing valid named: an empty list, not every file
+        for path in bibfiles or list(known):
+            env.note_dependency(str(path))
+        filter_source = self.options.get("filter", "True")
+        try:
+            ast.parse(filter_source)
+        except SyntaxError as exc:
+            warn(
+                f":filter: is not a valid expression ({exc.msg}); listing every entry",
+                "publications",
+                self.get_location(),
+            )
+            filter_source = "True"
+        count = int(env.temp_data.get("vita_publications_count") or 0) + 1
+        env.temp_data["vita_publications_count"] = count
+        list_id = "vita-publications" if count == 1 else f"vita-publications-{count}"
+        spec = ListSpec(
+            docname=env.docname,
+            list_id=list_id,
+            lineno=self.lineno,
+            bibfiles=tuple(str(p) for p in bibfiles) if self.arguments else (),
+            filter_source=filter_source,
+            group_by=self.options.get("group-by", "year"),
+            sort=self.options.get("sort", "newest"),
+            limit=self.options.get("limit"),
+            selected="selected" in self.options,
+            classes=tuple(self.options.get("class", [])),
+        )
+        if self.arguments and not bibfiles:
+            spec = replace(spec, filter_source="False")
+        ours.lists.setdefault(env.docname, []).append(spec)
+        # Registered as a citation list with no files of its own: sphinxcontrib-bibtex then
+        # formats nothing for it (that is ours to do, with a cache), yet accepts its citations.
+        cite.bibliographies[BibliographyKey(docname=env.docname, id_=list_id)] = BibliographyValue(
+            line=self.lineno,
+            bibfiles=[],
+            style=env.config.bibtex_default_style,
+            list_="citation",
+            enumtype="arabic",
+            start=1,
+            labelprefix="",
+            keyprefix="",
+            filter_=ast.parse("False"),
+            citation_nodes={},
+            keys=[],
+        )
+        node = vita_publications("", docname=env.docname, list_id=list_id)
+        self.set_source_info(node)
+        return [node]
+
+
+# --- choosing, ordering and formatting entries (env-updated) ---------------------------------
+
+
+def _sort_key(spec: ListSpec, view: EntryView, position: int) -> tuple[Any, ...]:
+    year = view.year if view.year is not None else -1
+    if spec.sort == "oldest":
+        return (view.year is None, year, view.month, position)
+    if spec.sort == "title":
+        return (view.title.casefold(), position)
+    if spec.sort == "source":
+        return (position,)
+    return (view.year is not None, year, view.month, -position)  # newest: reversed below
+
+
+def _type_heading(entry_type: str) -> str:
+    for heading, types in TYPE_GROUPS:
+        if entry_type in types:
+            return heading
+    return TYPE_GROUPS[-1][0]
+
+
+def _group(spec: ListSpec, views: list[EntryView]) -> list[tuple[str, list[EntryView]]]:
+    if spec.group_by == "none":
+        return [("", views)]
+    groups: dict[str, list[EntryView]] = {}
+    if spec.group_by == "type":
+        order = [heading for heading, _ in TYPE_GROUPS]
+        for view in views:
+            groups.setdefault(_type_heading(view.entry_type), []).append(view)
+        return [(h, groups[h]) for h in order if h in groups]
+    for view in views:
+        heading = str(view.year) if view.year is not None else (view.year_text or "Undated")
+        groups.setdefault(heading, []).append(view)
+    return list(groups.items())
+
+
+def _anchor(key: str, taken: set[str]) -> str:
+    base = nodes.make_id(key) or "pub-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+    anchor, n = base, 1
+    while anchor in taken:
+        n += 1
+        anchor = f"{base}-{n}"
+    taken.add(anchor)
+    return anchor
+
+
+class _Resolver:
+    """Everything env-updated needs, gathered once per build."""
+
+    def __init__(self, app: Sphinx, env: BuildEnvironment) -> None:
+        self.cite = cast("BibtexDomain", env.get_domain("cite"))
+        self.ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
+        self.data = self.cite.bibdata.data
+        self.sources: dict[str, EntrySource] = self.ours.data["sources"]
+        owner_name = get_config(app.config).profile.name.strip()
+        self.owner_name = owner_name
+        self.owner = NameKey.of_text(owner_name) if owner_name else None
+        self.old_views: dict[tuple[str, str], EntryView] = self.ours.data["views"]
+        self.views: dict[tuple[str, str], EntryView] = {}
+        self.cited: dict[str, set[str]] = defaultdict(set)
+        for ref in self.cite.citation_refs:
+            for target in ref.targets:
+                self.cited[target.key].add(ref.docname)
+
+    def view(self, key: str, entry: Entry) -> EntryView:
+        source = self.sources.get(key)
+        digest = source.digest if source else ""
+        cache_key = (digest, self.owner_name)
+        view = self.views.get(cache_key) or self.old_views.get(cache_key)
+        if view is None or not digest:
+            view, refusals = make_view(entry, self.data, self.owner)
+            location = source.location if source else None
+            for refusal in refusals:
+                warn(f"entry {key!r}: {refusal.message}", "url", location)
+        self.views[cache_key] = view
+        return view
+
+    def keys_for(self, spec: ListSpec) -> Iterator[str]:
+        files = spec.bibfiles or tuple(str(p) for p in self.cite.bibdata.bibfiles)
+        for name in files:
+            bibfile = self.cite.bibdata.bibfiles.get(Path(name))
+            if bibfile is not None:
+                yield from bibfile.keys
+
+    def resolve(self, spec: ListSpec) -> ResolvedList:
+        filter_ = ast.parse(spec.filter_source)
+        chosen: list[tuple[int, EntryView]] = []
+        for position, key in enumerate(self.keys_for(spec)):
+            entry = self.data.entries[key]
+            visitor = _FilterVisitor(entry, spec.docname, self.cited.get(key, set()))
+            try:
+                keep = visitor.visit(filter_)
+            except (ValueError, TypeError, KeyError) as exc:
+                warn(
+                    f":filter: cannot be applied to entry {key!r} ({exc}); listing it",
+                    "publications",
+                    (spec.docname, spec.lineno),
+                )
+                keep = True
+            if not keep:
+                continue
+            view = self.view(key, entry)
+            if spec.selected and not view.selected:
+                continue
+            chosen.append((position, view))
+        ordered = sorted(chosen, key=lambda pv: _sort_key(spec, pv[1], pv[0]))
+        if spec.sort == "newest":
+            ordered.reverse()
+        views = [view for _, view in ordered][: spec.limit]
+        taken: set[str] = set()
+        groups = []
+        for heading, members in _group(spec, views):
+            items = tuple(
+                ResolvedItem(
+                    v.key,
+                    _anchor(v.key, taken),
+                    self.sources[v.key].digest if v.key in self.sources else "",
+                )
+                for v in members
+            )
+            groups.append((heading, items))
+        signature = hashlib.sha1(repr((spec, self.owner_name, groups)).encode("utf-8")).hexdigest()
+        return ResolvedList(tuple(groups), signature)
+
+
+def _labels(style_name: str, entries: list[Entry]) -> list[str]:
+    try:
+        style = pybtex.plugin.find_plugin("pybtex.style.formatting", style_name)()
+        return list(style.format_labels(entries))
+    except Exception:  # a style that cannot label these entries: fall back to the keys
+        return [str(e.key) for e in entries]
+
+
+def _resolve_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Choose each list's entries and register them as citation targets."""
+    resolver = _Resolver(app, env)
+    ours, cite = resolver.ours, resolver.cite
+    old_resolved: dict[tuple[str, str], ResolvedList] = ours.data["resolved"]
+    resolved: dict[tuple[str, str], ResolvedList] = {}
+    changed: set[str] = set()
+    specs = [spec for docname in sorted(ours.lists) for spec in ours.lists[docname]]
+    # Partial lists first: a key's last citation wins in sphinxcontrib-bibtex's lookup.
+    for spec in sorted(specs, key=lambda s: s.complete):
+        result = resolver.resolve(spec)
+        resolved[(spec.docname, spec.list_id)] = result
+        old = old_resolved.get((spec.docname, spec.list_id))
+        if old is None or old.signature != result.signature:
+            changed.add(spec.docname)
+        items = [item for _, group in result.groups for item in group]
+        entries = [resolver.data.entries[item.key] for item in items]
+        labels = _labels(app.config.bibtex_default_style, entries)
+        bib_key = BibliographyKey(docname=spec.docname, id_=spec.list_id)
+        for item, entry, label in zip(items, entries, labels, strict=True):
+            view = resolver.view(item.key, entry)
+            formatted = FormattedEntry(item.key, Text(view.citation_text()), label)
+            cite.citations.append(
+                Citation(
+                    citation_id=item.anchor,
+                    bibliography_key=bib_key,
+                    key=item.key,
+                    entry=entry,
+                    formatted_entry=formatted,
+                    tooltip_entry=formatted if app.config.bibtex_tooltips else None,
+                )
+            )
+    ours.data["resolved"] = resolved
+    # Only the views in use are kept, so the pickled environment does not grow forever.
+    ours.data["views"] = resolver.views
+    return sorted(changed & env.all_docs.keys())
+
+
+# --- building the list (post-transform) ------------------------------------------------------
+
+
+def _authors_node(view: EntryView) -> nodes.inline:
+    node = nodes.inline(classes=["vita-pub-authors"])
+    for index, author in enumerate(view.authors):
+        if index:
+            last = index == len(view.authors) - 1 and not view.et_al
+            node += nodes.Text(
+                ", and " if last and len(view.authors) > 2 else " and " if last else ", "
+            )
+        if author.owner:
+            node += nodes.strong(author.name, author.name, classes=["vita-owner"])
+        else:
+            node += nodes.Text(author.name)
+    if view.et_al:
+        node += nodes.Text(" et al.")
+    if view.editors:
+        node += nodes.Text(" (eds.)")
+    node += nodes.Text(".")
+    return node
+
+
+def _reference_paragraph(view: EntryView) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["vita-pub-ref"])
+    title = nodes.inline(classes=["vita-pub-title"])
+    if view.badge:
+        title += vita_badge(view.badge, view.badge, classes=["vita-badge"])
+        title += nodes.Text(" ")
+    title += nodes.Text(view.title.rstrip(".") + "." if view.title else "(untitled).")
+    if view.authors:
+        para += _authors_node(view)
+        para += nodes.Text(" ")
+    para += title
+    where = nodes.inline(classes=["vita-pub-venue"])
+    if view.venue:
+        where += nodes.emphasis(view.venue, view.venue)
+    for part in (view.details, view.year_text):
+        if part:
+            if len(where):
+                where += nodes.Text(", ")
+            where += nodes.Text(part)
+    if len(where):
+        where += nodes.Text(".")
+        para += nodes.Text(" ")
+        para += where
+    if view.note:
+        para += nodes.Text(" ")
+        para += nodes.inline(view.note, view.note, classes=["vita-pub-note"])
+    return para
+
+
+def _links_paragraph(view: EntryView) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["vita-pub-links"])
+    for index, link in enumerate(view.links):
+        if index:
+            para += nodes.Text(" ")
+        para += nodes.reference(
+            link.label,
+            link.label,
+            refuri=link.url,
+            classes=["vita-link", f"vita-link-{link.kind}"],
+        )
+    return para
+
+
+def _entry_node(item: ResolvedItem, view: EntryView) -> nodes.list_item:
+    li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
+    li += _reference_paragraph(view)
+    if view.links:
+        li += _links_paragraph(view)
+    if view.abstract:
+        abstract = vita_details(classes=["vita-abstract"], summary="Abstract")
+        abstract += nodes.paragraph(view.abstract, view.abstract)
+        li += abstract
+    bibtex = vita_details(classes=["vita-bibtex"], summary="BibTeX", copy=True)
+    bibtex += nodes.literal_block(view.bibtex, view.bibtex, language="bibtex")
+    li += bibtex
+    return li
+
+
+class PublicationsTransform(SphinxPostTransform):
+    """Replace each placeholder by its list; every builder gets every entry."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        env = self.env
+        ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
+        cite = cast("BibtexDomain", env.get_domain("cite"))
+        owner = get_config(env.config).profile.name.strip()
+        for placeholder in list(self.document.findall(vita_publications)):
+            result = ours.data["resolved"].get((placeholder["docname"], placeholder["list_id"]))
+            container = nodes.container(classes=["vita-publications"], ids=[placeholder["list_id"]])
+            number = 1
+            for heading, items in result.groups if result else ():
+                if heading:
+                    container += nodes.rubric(heading, heading, classes=["vita-pub-group"])
+                listing = nodes.enumerated_list(
+                    enumtype="arabic", prefix="", suffix=".", classes=["vita-pub-list"]
+                )
+                if number > 1:
+                    listing["start"] = number
+                for item in items:
+                    view = ours.data["views"].get((item.digest, owner))
+                    if view is None:  # not formatted in this build: format it now
+                        view, _ = make_view(
+                            cite.bibdata.data.entries[item.key],
+                            cite.bibdata.data,
+                            NameKey.of_text(owner) if owner else None,
+                        )
+                    listing += _entry_node(item, view)
+                    number += 1
+                container += listing
+            if not result or number == 1:
+                container += nodes.paragraph(
+                    "No publications to list.",
+                    "No publications to list.",
+                    classes=["vita-pub-empty"],
+                )
+            placeholder.replace_self(container)
+
+
+# --- setup -----------------------------------------------------------------------------------
 
 
 def setup_publications(app: Sphinx) -> None:
-    pass
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(PublicationsDomain)
+    app.add_node(vita_publications)
+    skip = (_skip, None)
+    app.add_node(
+        vita_badge,
+        html=(_visit_badge_html, _depart_badge_html),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_node(
+        vita_details,
+        html=(_visit_details_html, _depart_details_html),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_directive("publications", PublicationsDirective)
+    app.add_post_transform(PublicationsTransform)
+    app.connect("config-inited", _default_bibfiles)
+    app.connect("config-inited", _add_static_path)
+    # Before sphinxcontrib-bibtex's handlers (priority 500) and after them, respectively.
+    app.connect("builder-inited", _load_bibfiles, priority=400)
+    app.connect("builder-inited", _add_static_files)
+    app.connect("env-updated", _resolve_lists, priority=600)

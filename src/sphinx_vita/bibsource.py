@@ -1,0 +1,241 @@
+"""Read .bib files so that one broken entry costs only itself.
+
+pybtex reads a whole file in one go: its first syntax error, or a repeated key, stops it, and
+sphinxcontrib-bibtex then stops the build (or silently drops the rest of the file). Here each
+file is cut where an entry starts (an ``@type{`` at the start of a line) and every piece is given
+to pybtex's own parser on its own, with one parser for all files so that ``@string`` macros and
+crossrefs still reach across pieces and files. A piece that fails is reported at
+``file.bib:LINE`` with its key and left out; everything else is kept. Fields are never read by
+hand: pybtex does all the parsing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pybtex.errors
+from pybtex.database import BibliographyData, BibliographyDataError, Entry
+from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
+from pybtex.exceptions import PybtexError
+
+# Where a new piece starts: "@article{" or "@STRING (" at the start of a line.
+_PIECE_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]", re.MULTILINE)
+# Only to name an entry in a message when pybtex could not read it.
+_PIECE_KEY = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(]\s*([^\s,{}()]*)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a .bib file, already phrased for the user."""
+
+    location: str  # "path/to/file.bib:LINE"
+    message: str
+    subtype: str  # "bibtex-syntax", "bibtex-duplicate", ...
+
+
+@dataclass(frozen=True)
+class EntrySource:
+    """Where an entry was read from, and a digest of what pybtex read."""
+
+    path: str
+    line: int
+    digest: str = ""
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class LoadedBibs:
+    data: BibliographyData
+    keys_by_file: dict[Path, dict[str, None]] = field(default_factory=dict)
+    sources: dict[str, EntrySource] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def get_mtime(path: Path) -> float:
+    """The same stamp sphinxcontrib-bibtex compares, so its cache check agrees with ours."""
+    try:
+        return path.lstat().st_mtime
+    except OSError:
+        return -math.inf
+
+
+class _ForgivingParser(Parser):
+    """pybtex's parser, recording errors instead of printing them.
+
+    A missing ``@string`` macro or a repeated field leaves the entry readable (pybtex's own
+    non-strict behaviour), so those are kept as warnings; any other error abandons the piece.
+    """
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        self.errors: list[PybtexError] = []
+
+    def handle_error(self, error: PybtexError) -> None:
+        if not any(error is seen for seen in self.errors):
+            self.errors.append(error)
+        if not isinstance(error, UndefinedMacro | DuplicateField):
+            raise error
+
+
+def split_pieces(text: str) -> list[tuple[int, str]]:
+    """``(first line, text)`` of each piece that starts with an ``@`` command."""
+    starts = [m.start() for m in _PIECE_START.finditer(text)]
+    if not starts:
+        return []
+    pieces = []
+    line = 1 + text.count("\n", 0, starts[0])
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[start:end]
+        pieces.append((line, piece))
+        line += piece.count("\n")
+    return pieces
+
+
+def _read_text(path: Path, encoding: str, problems: list[Problem]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(
+            Problem(f"{path}:0", f"cannot read bibliography file: {exc.strerror}", "bibfile")
+        )
+        return None
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        line = 1 + raw.count(b"\n", 0, getattr(exc, "start", 0))
+        problems.append(
+            Problem(
+                f"{path}:{line}",
+                f"not valid {encoding} ({exc}); read as Windows-1252 instead "
+                "(set bibtex_encoding to the file's encoding)",
+                "bibfile",
+            )
+        )
+        return raw.decode("cp1252", errors="replace")
+
+
+def _describe(piece: str) -> tuple[str, str]:
+    match = _PIECE_KEY.match(piece.lstrip())
+    return (match.group(1).lower(), match.group(2)) if match else ("", "")
+
+
+def _error_line(error: PybtexError, first_line: int) -> int:
+    lineno = getattr(error, "lineno", None)
+    return first_line + lineno - 1 if isinstance(lineno, int) and lineno > 0 else first_line
+
+
+def load_bibfiles(paths: list[Path], encoding: str) -> LoadedBibs:
+    """Read every file, piece by piece, into one ``BibliographyData``."""
+    parser = _ForgivingParser(encoding)
+    loaded = LoadedBibs(data=parser.data)
+    for path in paths:
+        keys: dict[str, None] = {}
+        loaded.keys_by_file[path] = keys
+        if not path.is_file():
+            loaded.problems.append(Problem(f"{path}:0", "bibliography file not found", "bibfile"))
+            continue
+        text = _read_text(path, encoding, loaded.problems)
+        if text is None:
+            continue
+        parser.filename = str(path)
+        for first_line, piece in split_pieces(text):
+            _parse_piece(parser, loaded, keys, path, first_line, piece)
+    for key, entry in loaded.data.entries.items():
+        source = loaded.sources.get(key)
+        if source is not None:
+            loaded.sources[key] = EntrySource(
+                source.path, source.line, entry_digest(entry, loaded.data)
+            )
+    return loaded
+
+
+def _parse_piece(
+    parser: _ForgivingParser,
+    loaded: LoadedBibs,
+    keys: dict[str, None],
+    path: Path,
+    first_line: int,
+    piece: str,
+) -> None:
+    command, key = _describe(piece)
+    before = len(loaded.data.entries)
+    parser.errors = []
+    failure: PybtexError | None = None
+    # capture() collects what BibliographyData itself reports (a repeated key) instead of
+    # raising, so the first entry with a key wins and the parse goes on.
+    with pybtex.errors.capture() as reported:
+        try:
+            parser.parse_string(piece)
+        except PybtexError as exc:
+            failure = exc
+    named = f"entry {key!r}" if key else f"@{command}"
+    for error in parser.errors:
+        if error is failure:
+            continue
+        loaded.problems.append(
+            Problem(
+                f"{path}:{_error_line(error, first_line)}",
+                f"{named}: {error}",
+                "bibtex-field",
+            )
+        )
+    for error in reported:
+        if isinstance(error, BibliographyDataError) and "repeated" in str(error):
+            first = loaded.sources.get(_canonical(loaded.data, key))
+            where = f" (first defined at {first.location})" if first else ""
+            loaded.problems.append(
+                Problem(
+                    f"{path}:{first_line}",
+                    f"duplicate key {key!r}{where}: this entry is ignored, the first one kept",
+                    "bibtex-duplicate",
+                )
+            )
+        else:
+            loaded.problems.append(Problem(f"{path}:{first_line}", f"{named}: {error}", "bibtex"))
+    # Entries read before a failure in the same piece (two on one line) are kept.
+    for new_key in list(loaded.data.entries.keys())[before:]:
+        keys[new_key] = None
+        loaded.sources[new_key] = EntrySource(str(path), first_line)
+    if failure is not None:
+        loaded.problems.append(
+            Problem(
+                f"{path}:{_error_line(failure, first_line)}",
+                f"{named} (line {first_line}) cannot be read and is left out: {failure}",
+                "bibtex-syntax",
+            )
+        )
+
+
+def _canonical(data: BibliographyData, key: str) -> str:
+    try:
+        return str(data.entries[key].key)
+    except KeyError:
+        return key
+
+
+def crossref_parent(entry: Entry, data: BibliographyData) -> Entry | None:
+    """The entry named by ``crossref``, whose fields the child inherits (BibTeX's rule)."""
+    parent_key = entry.fields.get("crossref")
+    if parent_key and parent_key in data.entries:
+        parent: Entry = data.entries[parent_key]
+        return parent
+    return None
+
+
+def entry_digest(entry: Entry, data: BibliographyData) -> str:
+    """A digest of everything pybtex read for the entry (and its crossref parent)."""
+    parts = [entry.type.lower(), str(entry.key)]
+    parts += [f"{name}={value}" for name, value in entry.fields.items()]
+    for role, persons in entry.persons.items():
+        parts.append(role + "=" + " and ".join(str(p) for p in persons))
+    parent = crossref_parent(entry, data)
+    if parent is not None:
+        parts += [f"^{name}={value}" for name, value in parent.fields.items()]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()

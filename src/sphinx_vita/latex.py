@@ -1,0 +1,59 @@
+"""BibTeX field values (LaTeX) as plain Unicode text, through pybtex's own LaTeX reader.
+
+pybtex turns accents (``{\\"u}``, ``{\\L}``), dashes and protecting braces into characters; it
+leaves font commands (``\\emph{...}``) as they are, so those are unwrapped first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pybtex.richtext import Text
+
+# Commands that only change the look of their argument; the argument is what a reader needs.
+_FONT_COMMANDS = re.compile(
+    r"\\(?:emph|textit|textbf|textsc|texttt|textrm|textsf|textup|textnormal|mbox|text|url"
+    r"|textsuperscript|textsubscript|uppercase|MakeUppercase|NoCaseChange)\s*\{"
+)
+_BARE_FONT_SWITCH = re.compile(r"\\(?:em|it|bf|sc|tt|rm|sf|itshape|bfseries|scshape)\b\s*")
+_NAMED_SYMBOLS = {
+    r"\textendash": "\u2013",
+    r"\textemdash": "\u2014",
+    r"\textquoteright": "\u2019",
+    r"\textquoteleft": "\u2018",
+    r"\textquotedblleft": "\u201c",
+    r"\textquotedblright": "\u201d",
+    r"\ldots": "\u2026",
+    r"\dots": "\u2026",
+    r"\textregistered": "®",
+    r"\texttrademark": "™",
+    r"\textasciitilde": "~",
+    r"\&": "&",
+    r"\%": "%",
+    r"\$": "$",
+    r"\#": "#",
+    r"\_": "_",
+}
+_WHITESPACE = re.compile(r"\s+")
+# A dotless i or j exists to carry an accent ('\\"{\\i}'): with the accent it is a plain letter.
+_DOTLESS = re.compile(r"\\([ij])(?![A-Za-z])")
+
+
+@lru_cache(maxsize=65536)
+def latex_to_text(value: str) -> str:
+    """``'{\\L}ukasz M{\\"u}ller: {CNN}s \\emph{fast}'`` -> ``'Łukasz Müller: CNNs fast'``."""
+    if not value:
+        return ""
+    unwrapped = _FONT_COMMANDS.sub("{", value)
+    unwrapped = _BARE_FONT_SWITCH.sub("", unwrapped)
+    unwrapped = _DOTLESS.sub(r"\1", unwrapped)
+    try:
+        text = Text.from_latex(unwrapped).render_as("text")
+    except Exception:  # pybtex gives up on some unbalanced input: show the raw text instead
+        text = unwrapped.replace("{", "").replace("}", "")
+    # "~" is a non-breaking space in LaTeX.
+    text = text.replace("~", "\u00a0")
+    for command, char in _NAMED_SYMBOLS.items():
+        text = text.replace(command, char)
+    return _WHITESPACE.sub(" ", text).strip()

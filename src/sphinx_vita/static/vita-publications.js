@@ -1,0 +1,18 @@
+// Vita publications: the "Copy" button under each BibTeX block copies the entry's BibTeX.
+// The block itself is a <details> toggle that works without this script.
+(() => {
+  "use strict";
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("details.vita-bibtex button.vita-copy");
+    if (!button) return;
+    const pre = button.closest("details.vita-bibtex").querySelector("pre");
+    if (!pre || !navigator.clipboard) return;
+    navigator.clipboard.writeText(pre.textContent).then(
+      () => {
+        button.textContent = "Copied";
+        setTimeout(() => { button.textContent = "Copy"; }, 1500);
+      },
+      () => { button.textContent = "Copy failed"; },
+    );
+  });
+})();
