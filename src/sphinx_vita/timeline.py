@@ -293,7 +293,7 @@ class EntryBuilder:
 
 
 def _location(origin: Node, fallback: Node) -> tuple[str | None, int | None]:
-    for node in (origin, *origin.traverse(include_self=False)):
+    for node in origin.findall(include_self=True):
         if getattr(node, "line", None):
             return node.source or fallback.source, node.line
     return fallback.source, fallback.line

@@ -1,3 +1,3 @@
 extensions = ["myst_parser", "sphinx_vita"]
-project = "timeline test"
+project = "Timeline test"
 exclude_patterns = ["_build"]

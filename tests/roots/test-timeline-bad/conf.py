@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_vita"]
+project = "Timeline warnings"
+exclude_patterns = ["_build"]
