@@ -122,7 +122,7 @@ class VitaConfig:
 
 def get_config(config: Config) -> VitaConfig:
     """The validated config, computed once per build in ``config-inited``."""
-    return config._vita  # type: ignore[attr-defined,no-any-return]
+    return config._vita
 
 
 def config_location(app: Sphinx, name: str) -> str:
@@ -152,7 +152,7 @@ def _validate(app: Sphinx, config: Config) -> None:
         warn("vita_date_format must be a strftime string containing %Y; using '%b %Y'",
              "config", config_location(app, "vita_date_format"))
         date_format = "%b %Y"
-    config._vita = VitaConfig(  # type: ignore[attr-defined]
+    config._vita = VitaConfig(
         profile=parse_profile(config.vita_profile, config_location(app, "vita_profile")),
         present_label=present,
         date_format=date_format,

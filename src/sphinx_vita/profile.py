@@ -180,9 +180,8 @@ class ProfileLinksWithAddresses(SphinxPostTransform):
     """Other formats: "GitHub <https://github.com/x>", since the label alone hides the address."""
 
     default_priority = 200
-
-    def is_supported(self) -> bool:
-        return self.app.builder.format != "html"
+    # Every format that prints a page rather than showing links as buttons.
+    formats = ("latex", "text", "man", "texinfo")
 
     def run(self, **kwargs: Any) -> None:
         for paragraph in _links_paragraphs(self.document):
