@@ -1,0 +1,121 @@
+"""Build the two sites the way ``make html`` does, and serve them over http on 127.0.0.1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from tooling import ROOT
+
+SITES = {"docs": ROOT / "docs", "vinay-sisodia": ROOT / "examples" / "vinay-sisodia"}
+
+# Folders of a build that hold assets, not pages a visitor reads.
+_NOT_PAGES = {"_static", "_sources", "_images", "_downloads", ".doctrees"}
+
+
+@dataclass
+class BuiltSite:
+    name: str
+    source: Path
+    html: Path
+    returncode: int
+    log: str
+
+    def pages(self) -> list[str]:
+        """Every HTML page of the build, as paths relative to its root (``index.html``)."""
+        found = []
+        for path in sorted(self.html.rglob("*.html")):
+            relative = path.relative_to(self.html)
+            if not _NOT_PAGES.intersection(relative.parts):
+                found.append(relative.as_posix())
+        return found
+
+    def has_page(self, page: str) -> bool:
+        return (self.html / page).is_file()
+
+
+def build_sites(out: Path) -> dict[str, BuiltSite]:
+    """Build every site at once (two processes for two cores), with ``-W --keep-going``."""
+    running = {}
+    for name, source in SITES.items():
+        html = out / name / "html"
+        command = [
+            sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
+            "-d", str(out / name / "doctrees"), str(source), str(html),
+        ]  # fmt: skip
+        running[name] = (
+            source,
+            html,
+            subprocess.Popen(
+                command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            ),
+        )
+    built = {}
+    for name, (source, html, process) in running.items():
+        log, _ = process.communicate()
+        built[name] = BuiltSite(name, source, html, process.returncode, log)
+    return built
+
+
+@dataclass
+class RequestLog:
+    """What the server answered, so a missing file is seen even when the browser asked for it
+    on its own (``/favicon.ico``) and no page event reports it."""
+
+    entries: list[tuple[str, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, path: str, status: int) -> None:
+        with self.lock:
+            self.entries.append((path, status))
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.entries)
+
+    def errors_since(self, mark: int) -> list[tuple[str, int]]:
+        with self.lock:
+            return [(p, s) for p, s in self.entries[mark:] if s >= 400]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    request_log: RequestLog
+
+    def log_request(self, code: Any = "-", size: Any = "-") -> None:
+        status = int(code) if str(code).isdigit() else 0
+        self.request_log.add(self.path, status)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass
+class Server:
+    site: BuiltSite
+    url: str
+    log: RequestLog
+    _httpd: ThreadingHTTPServer
+
+    def page_url(self, page: str) -> str:
+        return f"{self.url}/{page}"
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+def serve(site: BuiltSite) -> Server:
+    """Serve a build on a free port of 127.0.0.1 from a daemon thread."""
+    log = RequestLog()
+    handler = type("Handler", (_QuietHandler,), {"request_log": log})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site.html)))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    host, port = httpd.server_address[:2]
+    return Server(site, f"http://{host!s}:{port}", log, httpd)
