@@ -10,6 +10,8 @@ import os
 project = "Akash Palrecha"
 author = "Akash Palrecha"
 copyright = "2019–2022, Akash Palrecha"
+# The edition of the site; EPUB (a Read the Docs download) requires one.
+version = release = "1"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_vita"]
 
@@ -49,4 +51,10 @@ html_show_sourcelink = False
 
 # The PDF CV and the e-book carry the same pages.
 latex_documents = [("index", "akash-palrecha.tex", "Akash Palrecha", author, "howto")]
+# pdflatex (Read the Docs' PDF) has no emoji glyphs and stops at the first one: the PDF drops
+# them, the HTML keeps them.
+_EMOJI_CODEPOINTS = ["1F310", "1F393", "1F3FB", "1F468", "1F4BB", "1F4D6", "1F6F0", "200D"]
+latex_elements = {
+    "preamble": "\n".join(rf"\DeclareUnicodeCharacter{{{cp}}}{{}}" for cp in _EMOJI_CODEPOINTS),
+}
 epub_show_urls = "no"

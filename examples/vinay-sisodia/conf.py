@@ -10,6 +10,8 @@ import os
 project = "Vinay Sisodia"
 author = "Vinay Sisodia"
 copyright = "Vinay Sisodia"
+# The edition of the site; EPUB (a Read the Docs download) requires one.
+version = release = "1"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_vita"]
 
