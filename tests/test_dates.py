@@ -142,6 +142,8 @@ def test_surrounding_punctuation_is_dropped() -> None:
 
 
 def test_sort_keys() -> None:
+    assert parse("Jul 2021 - present").end_key > parse("Dec 9999").end_key
+    assert parse("Jul 2021 - present").end_key > parse("Jan 2021 - Mar 2022").end_key
     assert parse("2020").start_key < parse("Mar 2020").start_key
     assert parse("2020").end_key > parse("Mar 2020").end_key
     assert parse("Jan 2019 - Mar 2021, Nov 2021").end_key == parse("Nov 2021").end_key

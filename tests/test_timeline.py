@@ -108,7 +108,9 @@ def test_list_entries_sorted_with_titles_images_and_nesting(app: SphinxTestApp) 
 def test_from_shows_other_pages_entries(app: SphinxTestApp) -> None:
     app.build()
     page = soup(app, "home.html")
-    latest, everything = page.select("section > ol.vita-timeline")
+    latest, everything, ongoing = page.select("section > ol.vita-timeline")
+    # "Jul 2021 - Present" beats "Jan 2021 - Mar 2022": open ranges are the newest.
+    assert datetimes(ongoing) == ["2021-07"]
     assert datetimes(latest) == ["2022-01", "2019-02"]  # :from: experience, newest, :limit: 2
     assert flat(entries(latest)[1].select_one(".vita-title").get_text()) == "AI Lead, Pixxel"
     # The link written in experience.md resolves from home.html (to itself).

@@ -48,7 +48,7 @@ SEPARATOR_WORDS = frozenset({"and"})
 START_WORDS = frozenset({"since", "from"})
 
 # Larger than any real date key: an open range sorts as the newest.
-OPEN_END_KEY = 999_999
+OPEN_END_KEY = 99_999_999
 
 _TOKEN = re.compile(
     r"""
