@@ -399,3 +399,45 @@ def test_read_the_docs_command_sequence(rtd_checkout: Path, tmp_path: Path) -> N
     )
     assert (out / "index.html").is_file()
     assert (out / "experience.html").is_file()
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_read_the_docs_downloads_build(name: str, tmp_path: Path) -> None:
+    """``formats: [pdf, epub]``: both downloads build without a warning, and the PDF compiles.
+
+    Read the Docs runs pdflatex through latexmk; emoji in a page would stop it.
+    """
+    for builder in ("epub", "latex"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-W",
+                "--keep-going",
+                "-b",
+                builder,
+                "-d",
+                str(tmp_path / "doctrees"),
+                str(SITES[name]),
+                str(tmp_path / builder),
+            ],
+            capture_output=True,
+            text=True,
+            env=_env_without_canonical_url(),
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    epubs = list((tmp_path / "epub").glob("*.epub"))
+    assert len(epubs) == 1
+    result = subprocess.run(
+        ["make", "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        cwd=tmp_path / "latex",
+        capture_output=True,
+        text=True,
+        errors="replace",  # TeX logs are not always UTF-8
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert len(list((tmp_path / "latex").glob("*.pdf"))) == 1
