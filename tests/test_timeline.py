@@ -96,8 +96,8 @@ def test_list_entries_sorted_with_titles_images_and_nesting(app: SphinxTestApp) 
     assert flat(cards[1].select_one(".vita-when").get_text()) == "Feb 2019 \u2013 Jan 2020"
     assert len(cards[1].select(".vita-card > ul > li")) == 2  # nested list kept
     assert flat(cards[3].select_one(".vita-when").get_text()) == "Summer 2017"
-    assert cards[3].select_one(".vita-card img")["src"].endswith("logo.svg")
-    assert (Path(app.outdir) / "_images" / "logo.svg").exists()
+    assert cards[3].select_one(".vita-card img")["src"].endswith("logo.png")
+    assert (Path(app.outdir) / "_images" / "logo.png").exists()
     assert cards[0].select_one(".vita-card a")["href"] == "home.html"
     nested = cards[4].select_one(".vita-card ol.vita-timeline")
     assert datetimes(nested) == ["2015-06", "2015-12"]

@@ -125,6 +125,8 @@ class TimelineFromResolver(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
+        # One unpickle per source page, however many views of it this page has.
+        self.entries_by_source: dict[str, list[vita_entry]] = {}
         for timeline in list(self.document.findall(vita_timeline)):
             if "from" in timeline:
                 self.fill(timeline)
@@ -142,30 +144,28 @@ class TimelineFromResolver(SphinxPostTransform):
                 warn(f"timeline: {spec!r} has no timeline entries to show", "timeline", timeline)
             else:
                 warn(f"timeline: :from: names an unknown document {spec!r}", "timeline", timeline)
-        seen: set[str] = set()
-        for source in wanted:
-            if source in seen:
-                continue
-            seen.add(source)
-            timeline.extend(self.entries_of(source, docname))
+        for source in dict.fromkeys(wanted):  # each source once, in order
+            for entry in self.entries_of(source):
+                copy = entry.deepcopy()
+                _rehome(copy, docname)
+                timeline += copy
         arrange(timeline)
         if not len(timeline):
-            # An empty list would be invalid LaTeX ("missing \item"); drop it instead.
+            # An empty list would be invalid LaTeX (missing item); drop it instead.
             timeline.parent.remove(timeline)
 
-    def entries_of(self, source: str, docname: str) -> list[vita_entry]:
-        doctree = self.env.get_doctree(source)  # a fresh unpickled copy: ours to change
-        result = []
-        for original in top_level_timelines(doctree):
-            for entry in original.children:
-                if not isinstance(entry, vita_entry):
-                    continue
-                _rehome(entry, docname)
+    def entries_of(self, source: str) -> list[vita_entry]:
+        if source not in self.entries_by_source:
+            doctree = self.env.get_doctree(source)
+            self.entries_by_source[source] = [
+                entry
+                for original in top_level_timelines(doctree)
+                for entry in original.children
+                if isinstance(entry, vita_entry)
+            ]
+            for entry in self.entries_by_source[source]:
                 entry["vita_source"] = source
-                result.append(entry)
-        for entry in result:
-            entry.parent.remove(entry)
-        return result
+        return self.entries_by_source[source]
 
 
 def _rehome(entry: Node, docname: str) -> None:
