@@ -170,6 +170,7 @@ def test_site_without_a_url_builds_without_warnings_or_url_features(app):
     stylesheets = [link["href"] for link in not_found.find_all("link", rel="stylesheet")]
     assert stylesheets and all(href.startswith("/_static/") for href in stylesheets)
     assert not_found.find("a", string="Go to the home page")["href"] == "/"
+    assert "/notes/deep.html" in [a["href"] for a in not_found.select(".sidebar-tree a")]
 
 
 @pytest.mark.sphinx(

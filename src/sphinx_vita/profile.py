@@ -205,6 +205,7 @@ def _add_static_path(app: Sphinx, config: Any) -> None:
 
 
 def setup_profile(app: Sphinx) -> None:
+    from .scholar import setup_scholar
     from .seo import setup_seo
 
     app.add_node(
@@ -221,3 +222,4 @@ def setup_profile(app: Sphinx) -> None:
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _add_css)
     setup_seo(app)
+    setup_scholar(app)

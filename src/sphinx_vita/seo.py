@@ -257,6 +257,23 @@ def _add_head_metadata(
     context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
 
 
+def _absolute_sidebar_on_404(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The 404 page's sidebar links must be absolute, like the rest of that page.
+
+    sphinx-notfound-page swaps in a ``toctree`` that writes absolute links; Vita's cached
+    sidebar (navigation.py) is relative to the folder. For this one page, after both have run,
+    the sidebar is computed again from sphinx-notfound-page's ``toctree``.
+    """
+    if NOTFOUND not in app.extensions or pagename != app.config.notfound_pagename:
+        return
+    if "furo_navigation_tree" in context and callable(context.get("toctree")):
+        from .navigation import real_navigation
+
+        context["furo_navigation_tree"] = real_navigation(context["toctree"])
+
+
 # --- files next to the pages -----------------------------------------------------------------
 
 
@@ -311,5 +328,7 @@ def setup_seo(app: Sphinx) -> None:
     # Before sphinxext-opengraph (500) reads the description, and before Sphinx resolves the
     # favicon's path (500).
     app.connect("html-page-context", _add_head_metadata, priority=400)
+    # After furo (500) and Vita's cached navigation (600).
+    app.connect("html-page-context", _absolute_sidebar_on_404, priority=650)
     app.connect("build-finished", _write_favicon)
     app.connect("build-finished", _write_robots)

@@ -1,0 +1,133 @@
+"""ScholarlyArticle JSON-LD from the publication lists, expanded with pyld like a crawler would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pybtex.database import parse_file
+from pyld import jsonld
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = "https://schema.org/"
+BASEURL = "https://example.org/ada/"
+
+
+def _schema_org_loader(url: str, options: dict | None = None) -> dict:
+    """schema.org's context, offline: its vocabulary, and the terms whose values are IRIs."""
+    context = {"@vocab": SCHEMA, "url": {"@type": "@id"}, "sameAs": {"@type": "@id"}}
+    return {"contextUrl": None, "documentUrl": url, "document": {"@context": context}}
+
+
+def _nodes(html_file: Path) -> list[dict]:
+    """Every JSON-LD node of a page, expanded and flattened."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        document = json.loads(script.string)
+        found.extend(jsonld.flatten(document, None, {"documentLoader": _schema_org_loader}))
+    return found
+
+
+def _articles(html_file: Path) -> dict[str, dict]:
+    nodes = _nodes(html_file)
+    by_id = {n["@id"]: n for n in nodes}
+    articles = {}
+    for node in nodes:
+        if SCHEMA + "ScholarlyArticle" in node.get("@type", []):
+            articles[node["@id"]] = {"node": node, "by_id": by_id}
+    return articles
+
+
+def _value(node: dict, term: str) -> list:
+    return [v.get("@value", v.get("@id")) for v in node.get(SCHEMA + term, [])]
+
+
+def _authors(article: dict) -> list[str]:
+    node, by_id = article["node"], article["by_id"]
+    return [_value(by_id[ref["@id"]], "name")[0] for ref in node[SCHEMA + "author"]]
+
+
+def _identifiers(article: dict) -> dict[str, str]:
+    node, by_id = article["node"], article["by_id"]
+    found = {}
+    for ref in node.get(SCHEMA + "identifier", []):
+        value = by_id[ref["@id"]]
+        found[_value(value, "propertyID")[0]] = _value(value, "value")[0]
+    return found
+
+
+@pytest.mark.sphinx("html", testroot="profile-pubs")
+def test_scholarly_articles_on_every_listing_page(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    outdir = Path(app.outdir)
+    full = _articles(outdir / "publications.html")
+    journal_id = BASEURL + "publications.html#example2021journal"
+    arxiv_id = BASEURL + "publications.html#example2023arxiv"
+    assert set(full) == {journal_id, arxiv_id}
+
+    journal = full[journal_id]
+    node = journal["node"]
+    assert _value(node, "name") == ["Labels in the Wild"]
+    assert _value(node, "datePublished") == ["2021-03"]
+    assert _identifiers(journal) == {"DOI": "10.1234/jex.2021.42"}
+    assert _value(node, "url") == ["https://doi.org/10.1234/jex.2021.42"]
+    assert SCHEMA + "sameAs" not in node  # the code repository is another work
+    assert _value(node, "abstract") == ["We look at labels </script> & more."]
+    venue = journal["by_id"][node[SCHEMA + "isPartOf"][0]["@id"]]
+    assert venue["@type"] == [SCHEMA + "Periodical"]
+    assert _value(venue, "name") == ["Journal of Examples"]
+
+    arxiv = full[arxiv_id]
+    assert _identifiers(arxiv) == {"arXiv": "2109.07319"}
+    assert _value(arxiv["node"], "url") == ["https://arxiv.org/abs/2109.07319"]
+
+    # The owner among the authors is the site's Person.
+    owner_refs = [ref["@id"] for ref in arxiv["node"][SCHEMA + "author"]]
+    assert owner_refs[0] == BASEURL + "#person"
+
+    # The home page's selected list names the same article, with the same identity.
+    selected = _articles(outdir / "index.html")
+    assert set(selected) == {arxiv_id}
+
+
+@pytest.mark.sphinx("html", testroot="profile-pubs")
+def test_authors_keep_their_order(app):
+    app.build()
+    full = _articles(Path(app.outdir) / "publications.html")
+    article = full[BASEURL + "publications.html#example2021journal"]
+    # Search engines read schema.org's author array in order: first author first.
+    assert _authors(article) == ["Quentin Zed", "Ada Example", "Bo Young"]
+
+
+@pytest.mark.site
+def test_flagship_site_publications_are_structured_data(make_app, tmp_path):
+    """Every entry of docs/publications.bib: authors in order, and its DOI or arXiv id."""
+    import shutil
+
+    srcdir = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", srcdir, ignore=shutil.ignore_patterns("_build"))
+    app = make_app(
+        "html", srcdir=srcdir, confoverrides={"html_baseurl": "https://akash.example.org/"}
+    )
+    app.build()
+    articles = list(_articles(Path(app.outdir) / "publications.html").values())
+    bib = parse_file(str(ROOT / "docs" / "publications.bib"))
+    assert len(articles) == len(bib.entries)
+    by_title = {_value(a["node"], "name")[0].lower(): a for a in articles}
+    for entry in bib.entries.values():
+        title = entry.fields["title"].replace("{", "").replace("}", "").lower()
+        article = by_title[title]
+        last_names = [" ".join(p.last_names) for p in entry.persons["author"]]
+        authors = _authors(article)
+        assert len(authors) == len(last_names)
+        for shown, last in zip(authors, last_names, strict=True):
+            assert shown.endswith(last), (shown, last)
+        identifiers = _identifiers(article)
+        if "doi" in entry.fields:
+            assert identifiers["DOI"] == entry.fields["doi"]
+        else:
+            assert identifiers["arXiv"] == entry.fields["eprint"]
