@@ -13,7 +13,10 @@ from typing import Any
 
 from tooling import ROOT
 
+# The sites a visitor sees: every page of these is crawled.
 SITES = {"docs": ROOT / "docs", "vinay-sisodia": ROOT / "examples" / "vinay-sisodia"}
+# Built and served beside them for features the seeds' content cannot show (abstracts).
+FIXTURE_SITES = {"toggles": Path(__file__).parent / "site-toggles"}
 
 # Folders of a build that hold assets, not pages a visitor reads.
 _NOT_PAGES = {"_static", "_sources", "_images", "_downloads", ".doctrees"}
@@ -41,9 +44,9 @@ class BuiltSite:
 
 
 def build_sites(out: Path) -> dict[str, BuiltSite]:
-    """Build every site at once (two processes for two cores), with ``-W --keep-going``."""
+    """Build every site at once (a process each), with ``-W --keep-going`` like ``make html``."""
     running = {}
-    for name, source in SITES.items():
+    for name, source in {**SITES, **FIXTURE_SITES}.items():
         html = out / name / "html"
         command = [
             sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html",

@@ -16,10 +16,14 @@ CARDS = {
     ".vita-pub": "publications.html",
 }
 
+# A card's colours are those of the first box, from the card element down, that paints a
+# background (a timeline entry is a list item around its card).
 _CARD_COLOURS = """(selector) => {
   const card = document.querySelector(selector);
   if (!card) return null;
-  const style = getComputedStyle(card);
+  const painted = [card, ...card.querySelectorAll("*")].find(
+    (el) => getComputedStyle(el).backgroundColor !== "rgba(0, 0, 0, 0)") || card;
+  const style = getComputedStyle(painted);
   return {background: style.backgroundColor, text: style.color, border: style.borderTopColor};
 }"""
 
