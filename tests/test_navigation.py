@@ -1,0 +1,118 @@
+"""Vita's cached furo sidebar is byte for byte furo's own, on every page, at every depth.
+
+The same test root is built twice: once with furo alone (``extensions`` overridden to drop
+``sphinx_vita``) and once with Vita; every page's sidebar must be identical.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+SIDEBAR_OPEN = '<div class="sidebar-tree">'
+
+
+def sidebar(page: Path) -> str:
+    """The sidebar tree's exact bytes (a re-serialising parser would hide attribute order)."""
+    text = page.read_text("utf-8")
+    start = text.index(SIDEBAR_OPEN)
+    return text[start : text.index("</div>", start)]
+
+
+def sidebars(outdir: Path) -> dict[str, str]:
+    return {
+        page.relative_to(outdir).as_posix(): sidebar(page)
+        for page in sorted(outdir.rglob("*.html"))
+        if "_static" not in page.parts
+    }
+
+
+def build(make_app: Any, tmp_path: Path, name: str, **kwargs: Any) -> Any:
+    srcdir = tmp_path / name
+    shutil.copytree(ROOTS / "test-navigation", srcdir)
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    assert app.statuscode == 0
+    return app
+
+
+@pytest.fixture
+def furo_app(make_app: Any, tmp_path: Path) -> Any:
+    return build(make_app, tmp_path, "furo", confoverrides={"extensions": []})
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_sidebar_equals_furos_own_on_every_page(
+    make_app: Any, tmp_path: Path, furo_app: Any, parallel: int
+) -> None:
+    vita_app = build(make_app, tmp_path, "vita", parallel=parallel)
+
+    expected, actual = sidebars(furo_app.outdir), sidebars(vita_app.outdir)
+
+    # Vita may add pages of its own (a 404 page); every page furo built must be there.
+    assert expected.keys() <= actual.keys()
+    # Pages at depth 0 to 2 (relative URLs differ), the orphan, and generated pages.
+    for page in ("index.html", "a/one.html", "a/deep/leaf.html", "orphan.html", "genindex.html"):
+        assert page in actual
+    for page, html in expected.items():
+        assert actual[page] == html, page
+
+
+def test_current_marks_follow_the_page(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, tmp_path, "vita")
+    soup = BeautifulSoup((app.outdir / "a" / "deep" / "leaf.html").read_text("utf-8"), "lxml")
+    tree = soup.select_one(".sidebar-tree")
+    assert tree is not None
+
+    current_page = tree.select("li.current-page")
+    assert [li.a.get_text() for li in current_page] == ["Leaf"]
+    assert current_page[0].a["href"] == "#"
+    # The branch down to the page is current and expanded, nothing else is.
+    assert [li.a.get_text() for li in tree.select("li.current")] == ["Part A", "Deep page", "Leaf"]
+    checked = [box.find_parent("li").a.get_text() for box in tree.select("input[checked]")]
+    assert checked == ["Part A", "Deep page"]
+    # Links to other pages are relative to the page's folder.
+    hrefs = {a.get_text(): a["href"] for a in tree.select("a")}
+    assert hrefs["Part B"] == "../../b/index.html"
+    assert hrefs["Custom title for y"] == "../../b/y.html"
+    assert hrefs["Elsewhere"] == "https://example.org/?a=1&b=2"
+
+
+def test_furo_does_not_resolve_the_whole_tree_per_page(
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sphinx.builders.html
+
+    import sphinx_vita.navigation
+
+    calls: list[str] = []
+    for module in (sphinx.builders.html, sphinx_vita.navigation):
+        real = module.global_toctree_for_doc
+
+        @functools.wraps(real)
+        def counting(env: Any, docname: str, *args: Any, _real: Any = real, **kw: Any) -> Any:
+            calls.append(docname)
+            return _real(env, docname, *args, **kw)
+
+        monkeypatch.setattr(module, "global_toctree_for_doc", counting)
+
+    app = build(make_app, tmp_path, "vita")
+
+    pages = len(sidebars(app.outdir))
+    folders = {"", "a", "a/deep", "b"}
+    # Once per output folder, instead of once per page.
+    assert len(calls) <= len(folders) < pages
+
+
+def test_other_themes_are_left_alone(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, tmp_path, "alabaster", confoverrides={"html_theme": "alabaster"})
+    soup = BeautifulSoup((app.outdir / "a" / "one.html").read_text("utf-8"), "lxml")
+    # alabaster's own navigation calls toctree() and still gets Sphinx's real tree.
+    links = [a.get_text() for a in soup.select(".sphinxsidebar a.reference")]
+    assert "Part B" in links and "One" in links
