@@ -172,11 +172,13 @@ def test_bad_input_is_located_and_kept(app: SphinxTestApp) -> None:
     assert re.search(index + r":8: WARNING: .*not an entry.*\[vita\.timeline\]", warnings)
     assert re.search(index + r":13: WARNING: .*not an entry.*\[vita\.timeline\]", warnings)
     assert re.search(r"views\.md:3: WARNING: .*unknown document 'nowhere'", warnings)
+    assert re.search(r"views\.md:7: WARNING: timeline: no entries", warnings)
+    assert not soup(app, "views.html").select("ol")  # nothing to show: no empty list
 
     first, second = soup(app, "index.html").select("ol.vita-timeline")
     cards = entries(first)
     # Nothing dropped: undated content and unreadable dates are all still shown.
-    assert len(cards) == 5
+    assert len(cards) == 6
     texts = [flat(card.get_text(" ")) for card in cards]
     assert texts[0] == "A paragraph before any entry."
     assert "vita-undated" in cards[0]["class"]
@@ -185,6 +187,10 @@ def test_bad_input_is_located_and_kept(app: SphinxTestApp) -> None:
     assert "nobody can read this date" in texts[1]
     assert "A list item without a bold date." in texts[3]
     assert flat(cards[4].select_one(".vita-when").get_text()) == "Febtember 2020"
+    # A bold title that is no date keeps its link where the date would be.
+    assert cards[5].select_one(".vita-when a")["href"] == "https://example.com/lookahead"
+    assert flat(cards[5].select_one(".vita-when").get_text()) == "Lookahead Optimizer analysis"
+    assert re.search(index + r":15: WARNING: .*'Lookahead Optimizer analysis'", warnings)
     assert "No entries at all here." in second.get_text()
 
 
@@ -245,3 +251,19 @@ def test_every_builder_keeps_every_entry(make_app, tmp_path: Path, builder: str,
     for phrase in (*INDEX_PHRASES, *EXPERIENCE_PHRASES):
         assert phrase in output, f"{builder}: {phrase}"
     assert "Jul 2021" in output and "Present" in output
+
+
+@pytest.mark.sphinx("html", testroot="timeline-cite", freshenv=True)
+def test_citations_and_links_resolve_from_the_page_that_shows_them(app: SphinxTestApp) -> None:
+    app.build()
+    assert "WARNING" not in app.warning.getvalue()
+
+    def links(page: str) -> list[tuple[str, str]]:
+        return [(a.get_text(), a["href"]) for a in soup(app, page).select("li.vita-entry a")]
+
+    # Written in work/experience.md, shown (via :from:) on index.html one directory up.
+    (cite_there, doc_there) = links("work/experience.html")
+    (cite_here, doc_here) = links("index.html")
+    assert cite_there[1].startswith("../refs.html#") and doc_there[1] == "../refs.html"
+    assert cite_here[1].startswith("refs.html#") and doc_here[1] == "refs.html"
+    assert cite_here[0] == cite_there[0] == "Tes22"

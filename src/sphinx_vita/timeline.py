@@ -264,7 +264,8 @@ class EntryBuilder:
                 entry,
             )
             entry["classes"].append("vita-raw-date")
-            when += nodes.Text(date_text.strip())
+            # Shown as written, inline markup (a link in the bold text) included.
+            when.extend(lead.children)
         else:
             entry["start_key"] = expression.start_key
             entry["end_key"] = expression.end_key
