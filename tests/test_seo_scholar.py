@@ -131,3 +131,71 @@ def test_flagship_site_publications_are_structured_data(make_app, tmp_path):
             assert identifiers["DOI"] == entry.fields["doi"]
         else:
             assert identifiers["arXiv"] == entry.fields["eprint"]
+
+
+def _meta_pairs(html_file: Path) -> list[tuple[str, str]]:
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    return [
+        (tag["name"], tag["content"])
+        for tag in soup.find_all("meta")
+        if tag.get("name", "").startswith("citation_")
+    ]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="profile-pubs",
+    srcdir="profile-pubs-pages",
+    confoverrides={"vita_publication_pages": True},
+)
+def test_publication_pages_carry_highwire_tags(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    outdir = Path(app.outdir)
+    journal = outdir / "pub" / "example2021journal.html"
+    assert _meta_pairs(journal) == [
+        ("citation_title", "Labels in the Wild"),
+        ("citation_author", "Quentin Zed"),
+        ("citation_author", "Ada Example"),
+        ("citation_author", "Bo Young"),
+        ("citation_publication_date", "2021/03"),
+        ("citation_journal_title", "Journal of Examples"),
+        ("citation_doi", "10.1234/jex.2021.42"),
+        ("citation_abstract", "We look at labels </script> & more."),
+    ]
+    assert ("citation_arxiv_id", "2109.07319") in _meta_pairs(
+        outdir / "pub" / "example2023arxiv.html"
+    )
+    assert ("citation_conference_title", "Proceedings of the Example Conference") in _meta_pairs(
+        outdir / "pub" / "example2023arxiv.html"
+    )
+
+    page = BeautifulSoup(journal.read_text(encoding="utf-8"), "html.parser")
+    assert page.find("h1").get_text().startswith("Labels in the Wild")
+    assert page.select_one(".vita-pub-abstract").get_text() == "We look at labels </script> & more."
+    assert "@article{example2021journal," in page.select_one(".vita-pub-bibtex").get_text()
+    back = page.find("a", string="Back to Publications")
+    assert back["href"] == "../publications.html#example2021journal"
+    # Its JSON-LD names the same article as the list does, and this page as its main page.
+    (article,) = _articles(journal).values()
+    assert article["node"]["@id"] == BASEURL + "publications.html#example2021journal"
+    assert _value(article["node"], "mainEntityOfPage") == [BASEURL + "pub/example2021journal.html"]
+
+    # The lists point at the pages; the sitemap lists them.
+    listing = BeautifulSoup(
+        (outdir / "publications.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    details = [a["href"] for a in listing.select("li.vita-pub a.vita-link-page")]
+    assert details == ["pub/example2023arxiv.html", "pub/example2021journal.html"]
+    sitemap = (outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert BASEURL + "pub/example2021journal.html" in sitemap
+
+
+@pytest.mark.sphinx("html", testroot="profile-pubs", srcdir="profile-pubs-no-pages")
+def test_publication_pages_are_opt_in(app):
+    app.build()
+    assert not (Path(app.outdir) / "pub").exists()
+    listing = BeautifulSoup(
+        (Path(app.outdir) / "publications.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert listing.select("a.vita-link-page") == []

@@ -167,4 +167,6 @@ def setup_config(app: Sphinx) -> None:
     # Search-engine and sharing metadata (sitemap, robots.txt, OpenGraph): None turns them on
     # when the site has a URL (html_baseurl), True always, False never. Read in setup (seo.py).
     app.add_config_value("vita_seo", None, "html", types=(bool, type(None)))
+    # One page per publication with Google Scholar's citation_* tags (pubpages.py).
+    app.add_config_value("vita_publication_pages", False, "html", types=(bool,))
     app.connect("config-inited", _validate, priority=100)

@@ -205,6 +205,7 @@ def _add_static_path(app: Sphinx, config: Any) -> None:
 
 
 def setup_profile(app: Sphinx) -> None:
+    from .pubpages import setup_publication_pages
     from .scholar import setup_scholar
     from .seo import setup_seo
 
@@ -223,3 +224,4 @@ def setup_profile(app: Sphinx) -> None:
     app.connect("builder-inited", _add_css)
     setup_seo(app)
     setup_scholar(app)
+    setup_publication_pages(app)
