@@ -17,6 +17,7 @@ import venv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest.mock import MagicMock
 from urllib.parse import unquote
 
 import pytest
@@ -300,6 +301,35 @@ def test_readme_commands_are_the_makefile_targets() -> None:
     assert re.search(r"^SITE\s*\?=\s*docs$", makefile, flags=re.MULTILINE)
     assert re.search(r"^OUT\s*:=\s*\$\(SITE\)/_build$", makefile, flags=re.MULTILINE)
     assert "$(OUT)/html" in makefile
+
+
+def test_readme_documents_every_directive_option_and_config_value() -> None:
+    """The reference stays complete: what ``setup()`` registers, the README names."""
+    import sphinx_vita
+    from sphinx_vita import config, publications, timeline
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    app = MagicMock()
+    sphinx_vita.setup(app)
+    undocumented = []
+    for call in app.add_directive.call_args_list:
+        name, directive = call.args[0], call.args[1]
+        if f"{{{name}}}" not in readme:
+            undocumented.append(name)
+        undocumented += [
+            f"{name} :{opt}:" for opt in directive.option_spec or {} if f"`:{opt}:`" not in readme
+        ]
+    undocumented += [
+        call.args[0]
+        for call in app.add_config_value.call_args_list
+        if f"`{call.args[0]}`" not in readme
+    ]
+    undocumented += [
+        f"vita_profile[{key!r}]" for key in sorted(config._PROFILE_KEYS) if f"`{key}`" not in readme
+    ]
+    choices = (*timeline.SORT_ORDERS, *publications.SORT_ORDERS, *publications.GROUP_BY)
+    undocumented += [f"value {value}" for value in choices if f"`{value}`" not in readme]
+    assert undocumented == []
 
 
 @pytest.mark.parametrize(
