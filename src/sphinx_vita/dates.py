@@ -17,6 +17,7 @@ Grammar (case-insensitive; tokens may touch: ``2019-2020``, ``Jan-Mar 2020``)::
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -323,8 +324,12 @@ def _point(partial: _Partial, year: int) -> Point:
     return Point(year, partial.month, partial.day)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> DateExpr:
-    """Parse a date expression, or raise ``DateError`` saying what is wrong."""
+    """Parse a date expression, or raise ``DateError`` saying what is wrong.
+
+    Cached: results are immutable, and a site repeats its dates (a :from: view, the PDF).
+    """
     cleaned = text.replace("\u00a0", " ").strip(_STRIP)
     try:
         return DateExpr(_Parser(cleaned).expression())

@@ -114,10 +114,10 @@ class TimelineDirective(SphinxDirective):
             )
             timeline.extend(builder.entries(self.parse_content_to_nodes()))
 
+        from .timeline_domain import note_consumer, note_source
+
         if "from" in self.options:
             # Filled in after reading, when every page's entries are known (timeline_domain).
-            from .timeline_domain import note_consumer
-
             timeline["from"] = note_consumer(self.env, self.env.docname, self.options["from"])
             return [timeline]
 
@@ -130,6 +130,7 @@ class TimelineDirective(SphinxDirective):
             )
             return []
         arrange(timeline)
+        note_source(self.env, self.env.docname, len(timeline))
         return [timeline]
 
 

@@ -97,10 +97,11 @@ def top_level_timelines(doctree: nodes.Node) -> Iterator[vita_timeline]:
             yield timeline
 
 
-def _note_sources(app: Sphinx, doctree: nodes.document) -> None:
-    count = sum(len(t) for t in top_level_timelines(doctree))
-    if count:
-        _domain(app.env).sources[app.env.docname] = count
+def note_source(env: BuildEnvironment, docname: str, count: int) -> None:
+    """Record that ``docname`` has entries others may show (counted at parse time, so no
+    extra walk over every document's doctree is needed)."""
+    sources = _domain(env).sources
+    sources[docname] = sources.get(docname, 0) + count
 
 
 def _outdated_consumers(
@@ -180,6 +181,5 @@ def _rehome(entry: Node, docname: str) -> None:
 
 def setup_timeline_domain(app: Sphinx) -> None:
     app.add_domain(TimelineDomain)
-    app.connect("doctree-read", _note_sources)
     app.connect("env-get-outdated", _outdated_consumers)
     app.add_post_transform(TimelineFromResolver)
