@@ -16,9 +16,19 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from crawl import PageAudit, crawl
-from sites import SITES, BuiltSite, Server, build_sites, serve
-from tooling import CHROMIUM_ARGS, ROOT, ToolMissing, ensure_all
+from browser_tooling import (
+    CHROMIUM_ARGS,
+    ROOT,
+    ToolMissing,
+    ensure_all,
+    ensure_playwright,
+)
+
+# The test modules import Playwright's types: install it before they are collected.
+ensure_playwright()
+
+from browser_crawl import PageAudit, crawl  # noqa: E402
+from browser_sites import SITES, BuiltSite, Server, build_sites, serve  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

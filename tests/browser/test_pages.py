@@ -7,9 +7,9 @@ import json
 import subprocess
 
 import pytest
-from crawl import THEMES, PageAudit
-from sites import BuiltSite, Server
-from tooling import VNU_JAR, ensure_java
+from browser_crawl import THEMES, PageAudit
+from browser_sites import BuiltSite, Server
+from browser_tooling import VNU_JAR, ensure_java
 
 pytestmark = pytest.mark.browser
 

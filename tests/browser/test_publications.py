@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from crawl import new_context
+from browser_crawl import new_context
+from browser_sites import Server
 from playwright.sync_api import Browser, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from sites import Server
 
 pytestmark = pytest.mark.browser
 

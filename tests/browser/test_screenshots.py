@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from crawl import DESKTOP, PHONE, THEMES, new_context
+from browser_crawl import DESKTOP, PHONE, THEMES, new_context
+from browser_sites import Server
 from playwright.sync_api import Browser
-from sites import Server
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from crawl import new_context
+from browser_crawl import new_context
+from browser_sites import Server
 from playwright.sync_api import Browser
-from sites import Server
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +38,14 @@ def test_search_finds_the_page(
     context = new_context(browser, "light")
     try:
         page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(servers[site].page_url(f"search.html?q={quote(query)}"))
         page.wait_for_function(_DONE)
+        # The search page runs the most script, and fetches every hit for its summary.
+        assert not errors, errors
+        assert page.evaluate("window.__vitaCsp") == []
         hrefs = page.eval_on_selector_all(
             "#search-results ul.search > li > a",
             "(links) => links.map((a) => a.getAttribute('href'))",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from crawl import new_context, open_page
+from browser_crawl import new_context, open_page
+from browser_sites import Server
 from playwright.sync_api import Browser, Page
-from sites import Server
 
 pytestmark = pytest.mark.browser
 

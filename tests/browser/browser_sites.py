@@ -11,7 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from tooling import ROOT
+from browser_tooling import ROOT
 
 # The sites a visitor sees: every page of these is crawled.
 SITES = {"docs": ROOT / "docs", "vinay-sisodia": ROOT / "examples" / "vinay-sisodia"}

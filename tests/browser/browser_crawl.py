@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sites import Server
-from tooling import AXE_JS
+from browser_sites import Server
+from browser_tooling import AXE_JS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
