@@ -240,3 +240,33 @@ def test_strip_citation_labels():
     assert strip_citation_labels("As shown [SDMuller20], it works [1].") == "As shown, it works."
     assert strip_citation_labels("Two [KTB+22, Mul20] and more") == "Two and more"
     assert strip_citation_labels("Keep [sic] and [note]") == "Keep [sic] and [note]"
+
+
+def _head_facts(outdir: Path) -> dict[str, list[str]]:
+    """Every page's metadata and JSON-LD, as the crawler would read them."""
+    facts = {}
+    for page in sorted(outdir.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        facts[str(page.relative_to(outdir))] = [str(tag) for tag in soup.find_all("meta")] + [
+            script.string for script in soup.find_all("script", type="application/ld+json")
+        ]
+    return facts
+
+
+def test_parallel_build_gives_the_same_metadata_and_sitemap(make_app, tmp_path):
+    outputs = []
+    for parallel in (0, 2):
+        srcdir = tmp_path / f"pubs-{parallel}"
+        shutil.copytree(ROOTS / "test-profile-pubs", srcdir)
+        app = make_app(
+            "html",
+            srcdir=srcdir,
+            parallel=parallel,
+            confoverrides={"vita_publication_pages": True},
+        )
+        app.build()
+        assert app.warning.getvalue() == ""
+        outdir = Path(app.outdir)
+        outputs.append((_head_facts(outdir), (outdir / "sitemap.xml").read_bytes()))
+        app.cleanup()  # unregister its nodes before the next app registers them again
+    assert outputs[0] == outputs[1]

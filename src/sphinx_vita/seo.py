@@ -302,6 +302,21 @@ def _write_favicon(app: Sphinx, exception: BaseException | None) -> None:
     (static / FAVICON_NAME).write_text(favicon_svg(initials), encoding="utf-8")
 
 
+def sort_sitemap(path: Path) -> None:
+    """Order the sitemap by address: sphinx-sitemap writes pages in the order parallel writers
+    finished them, so two builds of one site would differ."""
+    from xml.etree import ElementTree
+
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    ElementTree.register_namespace("", namespace)
+    ElementTree.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")
+    tree = ElementTree.parse(path)
+    root = tree.getroot()
+    urls = sorted(root, key=lambda url: url.findtext(f"{{{namespace}}}loc") or "")
+    root[:] = urls
+    tree.write(path, xml_declaration=True, encoding="utf-8", method="xml")
+
+
 def robots_txt(sitemap_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
 
@@ -315,6 +330,9 @@ def _write_robots(app: Sphinx, exception: BaseException | None) -> None:
     url = site_url(app.config)
     if exception or not _is_site_build(app) or SITEMAP not in app.extensions or not url:
         return
+    sitemap_path = Path(app.outdir) / app.config.sitemap_filename
+    if sitemap_path.is_file():
+        sort_sitemap(sitemap_path)
     if _user_has_robots(app):
         return
     sitemap = url + app.config.sitemap_filename
@@ -331,4 +349,5 @@ def setup_seo(app: Sphinx) -> None:
     # After furo (500) and Vita's cached navigation (600).
     app.connect("html-page-context", _absolute_sidebar_on_404, priority=650)
     app.connect("build-finished", _write_favicon)
-    app.connect("build-finished", _write_robots)
+    # After sphinx-sitemap has written the sitemap (500).
+    app.connect("build-finished", _write_robots, priority=600)
