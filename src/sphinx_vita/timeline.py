@@ -13,7 +13,7 @@ Entries shared between pages (``:from:``) are handled in ``timeline_domain.py``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -101,6 +101,7 @@ class TimelineDirective(SphinxDirective):
 
     def run(self) -> list[Node]:
         timeline = vita_timeline(classes=list(self.options.get("class", [])))
+        timeline.document = self.state.document
         self.set_source_info(timeline)
         self.add_name(timeline)
         timeline["sort"] = self.options.get("sort", "source")
@@ -236,10 +237,12 @@ class EntryBuilder:
             invisible.clear()
 
     def entry(self, origin: Node, body: Sequence[Node], lead: nodes.strong | None) -> vita_entry:
-        entry = vita_entry()
+        # Nodes that know their document spare docutils a failing walk up the (still
+        # detached) tree for every child added: most of this function's cost otherwise.
+        entry = _attached(vita_entry(), self.timeline)
         entry.source, entry.line = _location(origin, self.timeline)
-        when = vita_when()
-        card = vita_card()
+        when = _attached(vita_when(), self.timeline)
+        card = _attached(vita_card(), self.timeline)
         entry += when
         entry += card
         if lead is None:
@@ -287,11 +290,23 @@ class EntryBuilder:
                 result.append(self.time(span.end))
             elif span.open:
                 result.append(nodes.Text(" \u2013 "))
-                result.append(vita_present("", self.present_label))
+                present = _attached(vita_present(), self.timeline)
+                present += nodes.Text(self.present_label)
+                result.append(present)
         return result
 
     def time(self, point: dates.Point) -> vita_time:
-        return vita_time("", point.label(self.date_format), datetime=point.iso)
+        time = _attached(vita_time(datetime=point.iso), self.timeline)
+        time += nodes.Text(point.label(self.date_format))
+        return time
+
+
+_Node = TypeVar("_Node", bound=nodes.Element)
+
+
+def _attached(node: _Node, timeline: nodes.Element) -> _Node:
+    node.document = timeline.document
+    return node
 
 
 def _location(origin: Node, fallback: Node) -> tuple[str | None, int | None]:
