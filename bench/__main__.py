@@ -29,23 +29,32 @@ SITES = HERE / "_sites"
 @dataclass
 class Row:
     label: str
-    vita: float | None = None
-    plain: float | None = None
+    vita: float | Build | None = None
+    plain: float | Build | None = None
     unit: str = "s"
     note: str = ""
 
     def cells(self) -> list[str]:
-        def fmt(x: float | None) -> str:
+        def fmt(x: float | Build | None) -> str:
             if x is None:
                 return "-"
+            if isinstance(x, Build):
+                return f"{x.seconds:.2f} s (cpu {x.cpu_seconds:.2f} s)"
             if not self.unit:
                 return f"{x:.0f}"
             return f"{x:.2f} s" if self.unit == "s" else f"{x:.1f} {self.unit}"
 
-        ratio = "-"
-        if self.vita is not None and self.plain:
-            ratio = f"{self.vita / self.plain:.2f}x"
-        return [self.label, fmt(self.vita), fmt(self.plain), ratio, self.note]
+        def ratio(wall: bool) -> str:
+            a, b = self.vita, self.plain
+            if isinstance(a, Build) and isinstance(b, Build):
+                a, b = (a.seconds, b.seconds) if wall else (a.cpu_seconds, b.cpu_seconds)
+            elif wall:
+                return "-"
+            if a is None or not b or isinstance(a, Build) or isinstance(b, Build):
+                return "-"
+            return f"{a / b:.2f}x"
+
+        return [self.label, fmt(self.vita), fmt(self.plain), ratio(False), ratio(True), self.note]
 
 
 @dataclass
@@ -59,8 +68,8 @@ class Report:
 
     def markdown(self) -> str:
         lines = [
-            "| measure | Vita | plain | Vita / plain | note |",
-            "|---|---|---|---|---|",
+            "| measure | Vita | plain | ratio (cpu) | ratio (wall) | note |",
+            "|---|---|---|---|---|---|",
             *("| " + " | ".join(r.cells()) + " |" for r in self.rows),
         ]
         return "\n".join(lines)
@@ -104,23 +113,23 @@ class Bench:
     def main_comparison(self, vita: Variant, plain: Variant, parallel: bool) -> None:
         """Issue 6: full, -j 2, no-change, one page, the .bib, memory, output size."""
         full_v, full_p = self.build(vita, "html"), self.build(plain, "html")
-        self.report.add(Row("full build", full_v.seconds, full_p.seconds))
+        self.report.add(Row("full build", full_v, full_p))
         if parallel:
             j_v, j_p = self.build(vita, "html-j2", jobs=2), self.build(plain, "html-j2", jobs=2)
-            self.report.add(Row("full build, -j 2", j_v.seconds, j_p.seconds))
+            self.report.add(Row("full build, -j 2", j_v, j_p))
         same_v = self.build(vita, "html", clean=False)
         same_p = self.build(plain, "html", clean=False)
-        self.report.add(Row("no-change rebuild", same_v.seconds, same_p.seconds))
+        self.report.add(Row("no-change rebuild", same_v, same_p))
         for variant in (vita, plain):
             touch_page(self.site(variant), self.size)
         page_v = self.build(vita, "html", clean=False)
         page_p = self.build(plain, "html", clean=False)
-        self.report.add(Row("one page touched", page_v.seconds, page_p.seconds))
+        self.report.add(Row("one page touched", page_v, page_p))
         for variant in (vita, plain):
             touch_bib(self.site(variant), self.size)
         bib_v = self.build(vita, "html", clean=False)
         bib_p = self.build(plain, "html", clean=False)
-        self.report.add(Row(".bib touched", bib_v.seconds, bib_p.seconds))
+        self.report.add(Row(".bib touched", bib_v, bib_p))
         self.report.add(Row("peak memory, full build", full_v.peak_mib, full_p.peak_mib, "MiB"))
         out_v, out_p = (self.workdir / v.name / "html" for v in (vita, plain))
         self.report.add(
@@ -139,11 +148,24 @@ class Bench:
             Row("warnings (full build)", full_v.warnings, full_p.warnings, "", "see *.log")
         )
 
-    def theme_reference(self, vita_full: float | None) -> None:
+    def navigation(self) -> None:
+        """The cached sidebar's before/after: the plain stack with and without it."""
+        before = self.build(VARIANTS["plain"], "html")
+        after = self.build(VARIANTS["plain-nav"], "html")
+        self.report.add(
+            Row(
+                "full build, cached sidebar",
+                after,
+                before,
+                note="plain + sphinx_vita.navigation vs plain",
+            )
+        )
+
+    def theme_reference(self, vita_full: float | Build | None) -> None:
         """Issue 6's target: Vita on furo within 1.5x of the plain stack on alabaster."""
         ala = self.build(VARIANTS["plain-alabaster"], "html")
         self.report.add(
-            Row("full build vs plain on alabaster", vita_full, ala.seconds, note="target < 1.5x")
+            Row("full build vs plain on alabaster", vita_full, ala, note="target < 1.5x")
         )
 
     def directive_overheads(self) -> None:
@@ -153,8 +175,8 @@ class Bench:
         self.report.add(
             Row(
                 "{timeline} vs plain lists, full",
-                timeline.seconds,
-                lists.seconds,
+                timeline,
+                lists,
                 note="alabaster, Vita loaded in both; target < 1.05x",
             )
         )
@@ -163,18 +185,14 @@ class Bench:
         self.report.add(
             Row(
                 "{publications} vs {bibliography}, full",
-                pubs.seconds,
-                plain.seconds,
+                pubs,
+                plain,
                 note="alabaster; plain = sphinxcontrib-bibtex alone",
             )
         )
         plain_same = self.build(VARIANTS["plain-alabaster"], "html", clean=False)
         pubs_same = self.build(VARIANTS["vita-publications"], "html", clean=False)
-        self.report.add(
-            Row(
-                "{publications} vs {bibliography}, no-change", pubs_same.seconds, plain_same.seconds
-            )
-        )
+        self.report.add(Row("{publications} vs {bibliography}, no-change", pubs_same, plain_same))
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -186,6 +204,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--repeat", type=int, default=1, help="report the fastest of N full builds")
     p.add_argument("--no-parallel", action="store_true", help="skip the -j 2 builds")
     p.add_argument("--no-overheads", action="store_true", help="skip the directive overheads")
+    p.add_argument(
+        "--navigation-only",
+        action="store_true",
+        help="only the cached sidebar's before/after (plain furo with and without it)",
+    )
     p.add_argument("--markdown", type=Path, help="also write the table to this file")
     p.add_argument("--keep", action="store_true", help="keep the generated sites afterwards")
     return p.parse_args(argv)
@@ -219,10 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     bench = Bench(size, workdir, args.repeat, report)
     start = time.perf_counter()
-    bench.main_comparison(VARIANTS["vita"], VARIANTS["plain"], parallel=not args.no_parallel)
-    bench.theme_reference(report.rows[0].vita)
-    if not args.no_overheads:
-        bench.directive_overheads()
+    if args.navigation_only:
+        bench.navigation()
+    else:
+        bench.main_comparison(VARIANTS["vita"], VARIANTS["plain"], parallel=not args.no_parallel)
+        bench.theme_reference(report.rows[0].vita)
+        if not args.no_overheads:
+            bench.directive_overheads()
     elapsed = time.perf_counter() - start
 
     table = report.markdown()

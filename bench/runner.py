@@ -14,6 +14,9 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Build:
     seconds: float
+    # User + system CPU time of the child and its workers: far steadier than wall time on a
+    # machine shared with other work.
+    cpu_seconds: float
     # Peak resident memory of the child (and of the workers it forked and waited for).
     peak_mib: float
     returncode: int
@@ -44,6 +47,7 @@ def sphinx_build(src: Path, out: Path, *, jobs: int = 1, builder: str = "html") 
     text = log.read_text("utf-8", errors="replace")
     return Build(
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_mib=usage.ru_maxrss / 1024,  # kilobytes on Linux
         returncode=proc.returncode,
         warnings=text.count("WARNING"),

@@ -421,3 +421,9 @@ def setup_navigation(app: Sphinx) -> None:
     app.connect("html-page-context", _fill_in_sidebar, priority=AFTER_FURO)
     app.connect("env-get-outdated", _remember_navigation)
     app.connect("env-updated", _rewrite_all_if_navigation_changed)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """``extensions = ["sphinx_vita.navigation"]``: the cached furo sidebar alone, for any site."""
+    setup_navigation(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
