@@ -26,7 +26,6 @@ from .timeline import arrange, vita_entry, vita_timeline
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
 
-    from docutils.nodes import Node
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -148,7 +147,7 @@ class TimelineFromResolver(SphinxPostTransform):
         for source in dict.fromkeys(wanted):  # each source once, in order
             for entry in self.entries_of(source):
                 copy = entry.deepcopy()
-                _rehome(copy, docname)
+                _rehome(copy, docname, self.document)
                 timeline += copy
         arrange(timeline)
         if not len(timeline):
@@ -169,10 +168,14 @@ class TimelineFromResolver(SphinxPostTransform):
         return self.entries_by_source[source]
 
 
-def _rehome(entry: Node, docname: str) -> None:
-    """Make copied content belong to the page that shows it: no duplicate ids, and
-    references resolved (and made relative) from that page, as ``sphinx.ext.todo`` does."""
-    for node in entry.findall(nodes.Element):
+def _rehome(entry: vita_entry, docname: str, document: nodes.document) -> None:
+    """Make a copied entry belong to the page that shows it, as ``sphinx.ext.todo`` does:
+    no duplicate ids, references resolved (and made relative) from that page, and no node
+    still pointing at the source page's document (which would travel along when pickled)."""
+    for node in entry.findall():
+        node.document = document
+        if not isinstance(node, nodes.Element):
+            continue
         if node.get("ids"):
             node["ids"] = []
         if isinstance(node, addnodes.pending_xref) and "refdoc" in node:
