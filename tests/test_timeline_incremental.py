@@ -59,6 +59,8 @@ def test_parallel_incremental_equals_clean_serial(make_app: Callable, tmp_path: 
     builddir = tmp_path / "build-parallel"
 
     first = make_app("html", srcdir=srcdir, builddir=builddir, parallel=2)
+    # Otherwise Sphinx would quietly fall back to a serial build and prove nothing.
+    assert first.is_parallel_allowed("read") and first.is_parallel_allowed("write")
     first.build()
     assert "vita" not in first.warning.getvalue()
     before = pages(Path(first.outdir))
