@@ -61,8 +61,21 @@ _OVERFLOW = """() => {
       if (!wide.some((w) => w.el.contains(el))) wide.push({el, right: Math.round(box.right)});
     }
   }
+  // Cards too narrow or type too small to read on a phone.
+  const cramped = [];
+  for (const card of document.querySelectorAll(".vita-entry, .vita-pub, .vita-profile")) {
+    const box = card.getBoundingClientRect();
+    const tiny = [...card.querySelectorAll("*")].filter((el) => el.childNodes.length
+      && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())
+      && parseFloat(getComputedStyle(el).fontSize) < 12);
+    const name = card.className;
+    if (box.width && box.width < 240) cramped.push(`${name} is ${Math.round(box.width)}px wide`);
+    if (tiny.length) {
+      cramped.push(`${name} has text under 12px: ${tiny[0].textContent.trim().slice(0, 40)}`);
+    }
+  }
   return {
-    scrollWidth: document.documentElement.scrollWidth, clientWidth: width,
+    scrollWidth: document.documentElement.scrollWidth, clientWidth: width, cramped,
     culprits: wide.slice(0, 5).map((w) => {
       const cls = typeof w.el.className === "string" && w.el.className
         ? "." + w.el.className.trim().split(/\\s+/).join(".") : "";
@@ -87,6 +100,10 @@ class PageAudit:
     @property
     def where(self) -> str:
         return f"{self.site}/{self.page} [{self.theme}]"
+
+    def __repr__(self) -> str:
+        # Short, because pytest prints fixture values in failure reports.
+        return f"PageAudit({self.where})"
 
 
 def new_context(

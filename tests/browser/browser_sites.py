@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -10,6 +11,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from browser_tooling import ROOT
 
@@ -122,3 +124,47 @@ def serve(site: BuiltSite) -> Server:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     host, port = httpd.server_address[:2]
     return Server(site, f"http://{host!s}:{port}", log, httpd)
+
+
+class NuCheck:
+    """The Nu HTML checker over every page of the given sites, in one JVM, in the background
+    while the browser crawls; ``messages`` waits for it."""
+
+    def __init__(self, java: str, jar: Path, sites: list[BuiltSite]) -> None:
+        self.sites = sites
+        files = [str(site.html / page) for site in sites for page in site.pages()]
+        command = [java, "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
+        self._process = subprocess.Popen(
+            [*command, *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        self._messages: list[dict[str, Any]] | None = None
+        self.error = ""
+
+    def messages(self) -> list[dict[str, Any]] | None:
+        if self._messages is None:
+            out, err = self._process.communicate()
+            try:
+                self._messages = list(json.loads(out)["messages"])
+            except (ValueError, KeyError):
+                self.error = f"vnu gave no report (exit {self._process.returncode}):\n{err}"
+                return None
+        return self._messages
+
+    def errors_by_page(self, site: BuiltSite) -> dict[str, list[str]] | None:
+        messages = self.messages()
+        if messages is None:
+            return None
+        root = str(site.html) + "/"
+        found: dict[str, list[str]] = {}
+        for message in messages:
+            # vnu writes "file:/tmp/x.html"; a message with no file (an I/O error) counts too.
+            path = unquote(str(message.get("url", "")).removeprefix("file:"))
+            path = "/" + path.lstrip("/") if path else ""
+            if path and not path.startswith(root):
+                continue
+            page = path.removeprefix(root) or "(no file)"
+            found.setdefault(f"{site.name}/{page}", []).append(
+                f"line {message.get('lastLine', '?')}: {message.get('message')}"
+                f" [{(message.get('extract') or '').strip()[:120]}]"
+            )
+        return found

@@ -19,8 +19,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from browser_tooling import (
     CHROMIUM_ARGS,
     ROOT,
+    VNU_JAR,
     ToolMissing,
     ensure_all,
+    ensure_java,
     ensure_playwright,
 )
 
@@ -28,7 +30,7 @@ from browser_tooling import (
 ensure_playwright()
 
 from browser_crawl import PageAudit, crawl  # noqa: E402
-from browser_sites import SITES, BuiltSite, Server, build_sites, serve  # noqa: E402
+from browser_sites import SITES, BuiltSite, NuCheck, Server, build_sites, serve  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -87,7 +89,16 @@ def browser(tools: None) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def crawls(browser: Browser, servers: dict[str, Server]) -> dict[str, list[PageAudit]]:
+def nu_check(tools: None, sites: dict[str, BuiltSite]) -> NuCheck:
+    built = [sites[name] for name in SITES if (sites[name].html / "index.html").is_file()]
+    return NuCheck(ensure_java(), VNU_JAR, built)
+
+
+@pytest.fixture(scope="session")
+def crawls(
+    browser: Browser, servers: dict[str, Server], nu_check: NuCheck
+) -> dict[str, list[PageAudit]]:
+    # nu_check is asked for first so the checker runs while the browser crawls.
     return {name: crawl(browser, servers[name]) for name in SITES if name in servers}
 
 

@@ -3,13 +3,9 @@ runs under the Content-Security-Policy, and fits a 375 px phone."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-
 import pytest
 from browser_crawl import THEMES, PageAudit
-from browser_sites import BuiltSite, Server
-from browser_tooling import VNU_JAR, ensure_java
+from browser_sites import BuiltSite, NuCheck, Server
 
 pytestmark = pytest.mark.browser
 
@@ -91,24 +87,14 @@ def test_no_horizontal_scroll_on_a_phone(site_crawl: list[PageAudit]) -> None:
     assert not problems, "horizontal scroll at 375px:\n" + _report(problems)
 
 
-def test_nu_html_checker_finds_no_errors(server: Server) -> None:
-    java = ensure_java()
-    site = server.site
-    files = [str(site.html / page) for page in site.pages()]
-    result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *files],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    report = json.loads(result.stdout or "{}")
-    messages = report.get("messages")
-    assert messages is not None, f"vnu gave no report (exit {result.returncode}):\n{result.stderr}"
-    problems: dict[str, list[str]] = {}
-    for message in messages:
-        page = message.get("url", "?").rsplit(str(site.html), 1)[-1].lstrip("/")
-        problems.setdefault(f"{site.name}/{page}", []).append(
-            f"line {message.get('lastLine', '?')}: {message.get('message')}"
-            f" [{(message.get('extract') or '').strip()[:120]}]"
-        )
+def test_cards_stay_readable_on_a_phone(site_crawl: list[PageAudit]) -> None:
+    problems = {
+        a.where: a.phone_overflow["cramped"] for a in site_crawl if a.phone_overflow["cramped"]
+    }
+    assert not problems, "cards hard to read at 375px:\n" + _report(problems)
+
+
+def test_nu_html_checker_finds_no_errors(server: Server, nu_check: NuCheck) -> None:
+    problems = nu_check.errors_by_page(server.site)
+    assert problems is not None, nu_check.error
     assert not problems, "Nu HTML checker errors:\n" + _report(problems)
