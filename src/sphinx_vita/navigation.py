@@ -34,11 +34,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Set
+    from collections.abc import Callable
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -353,74 +352,18 @@ def real_navigation(toctree: Callable[..., str]) -> str:
     return html_text if furo_rewrite is None or not html_text else furo_rewrite(html_text)
 
 
-# -- incremental builds ---------------------------------------------------------------------
-
-
-def _navigation_facts(env: BuildEnvironment, docname: str) -> tuple[Any, ...] | None:
-    """What of one page can show in every page's sidebar: its title and its toctrees."""
-    toc = env.tocs.get(docname)
-    if toc is None:
-        return None
-    toctrees = tuple(
-        (
-            tuple(node["entries"]),
-            node.get("caption"),
-            node.get("hidden"),
-            node.get("includehidden"),
-            node.get("titlesonly"),
-            node.get("maxdepth"),
-        )
-        for node in toc.findall(addnodes.toctree)
-    )
-    # The top-level entries' rich text (a title can hold markup), as pseudo-XML.
-    titles = tuple(item[0].pformat() for item in toc.children if isinstance(item, nodes.list_item))
-    title = env.titles.get(docname)
-    return (
-        title.pformat() if title is not None else None,
-        titles,
-        toctrees,
-        env.metadata.get(docname, {}).get("tocdepth"),
-    )
-
-
-@dataclass
-class _Pending:
-    """Navigation facts of the pages about to be re-read, taken before they are."""
-
-    before: dict[str, Any]
-    structural: bool
-
-
-_pending: weakref.WeakKeyDictionary[BuildEnvironment, _Pending] = weakref.WeakKeyDictionary()
-
-
-def _remember_navigation(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> list[str]:
-    # Runs before Sphinx clears the changed pages: env still holds their old titles.
-    before = {doc: _navigation_facts(env, doc) for doc in (*changed, *removed)}
-    _pending[env] = _Pending(before, structural=bool(added or removed))
-    return []
-
-
-def _rewrite_all_if_navigation_changed(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+def _forget_templates(app: Sphinx, env: BuildEnvironment) -> None:
     _caches.pop(app.builder, None)  # a new build, perhaps a new tree
-    pending = _pending.pop(env, None)
-    if pending is None or app.builder.format != "html":
-        return []
-    if pending.structural or any(
-        _navigation_facts(env, doc) != facts for doc, facts in pending.before.items()
-    ):
-        # Every page shows the whole tree in its sidebar.
-        return sorted(env.found_docs)
-    return []
 
 
 def setup_navigation(app: Sphinx) -> None:
     app.connect("html-page-context", _hide_toctree_from_furo, priority=BEFORE_FURO)
     app.connect("html-page-context", _fill_in_sidebar, priority=AFTER_FURO)
-    app.connect("env-get-outdated", _remember_navigation)
-    app.connect("env-updated", _rewrite_all_if_navigation_changed)
+    app.connect("env-updated", _forget_templates)
+    # Rewriting every page when a title changes lives with the other incremental-build rules.
+    from .incremental import setup_incremental
+
+    setup_incremental(app)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
