@@ -18,7 +18,7 @@ from browser_tooling import ROOT
 # The sites a visitor sees: every page of these is crawled.
 SITES = {"docs": ROOT / "docs", "vinay-sisodia": ROOT / "examples" / "vinay-sisodia"}
 # Built and served beside them for features the seeds' content cannot show (abstracts).
-FIXTURE_SITES = {"toggles": Path(__file__).parent / "site-toggles"}
+FIXTURE_SITES = {"fixture": Path(__file__).parent / "site-fixture"}
 
 # Folders of a build that hold assets, not pages a visitor reads.
 _NOT_PAGES = {"_static", "_sources", "_images", "_downloads", ".doctrees"}

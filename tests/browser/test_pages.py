@@ -4,8 +4,9 @@ runs under the Content-Security-Policy, and fits a 375 px phone."""
 from __future__ import annotations
 
 import pytest
-from browser_crawl import THEMES, PageAudit
+from browser_crawl import THEMES, PageAudit, new_context, open_page
 from browser_sites import BuiltSite, NuCheck, Server
+from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -98,3 +99,18 @@ def test_nu_html_checker_finds_no_errors(server: Server, nu_check: NuCheck) -> N
     problems = nu_check.errors_by_page(server.site)
     assert problems is not None, nu_check.error
     assert not problems, "Nu HTML checker errors:\n" + _report(problems)
+
+
+def test_policy_is_enforced_not_just_present(browser: Browser, servers: dict[str, Server]) -> None:
+    """An inline script the policy does not know (as injected markup would be) never runs, and
+    the refusal is seen: so "zero violations" above means something."""
+    assert "fixture" in servers, "the fixture site did not build"
+    context = new_context(browser, "light")
+    try:
+        page = open_page(context, servers["fixture"].page_url("csp-probe.html"))
+        assert page.locator("script:not([src])", has_text="vitaProbeRan").count() == 1
+        assert page.evaluate("window.vitaProbeRan") is None
+        violations = page.evaluate("window.__vitaCsp")
+    finally:
+        context.close()
+    assert any(v.startswith("script-src") for v in violations), violations

@@ -2,7 +2,7 @@
 button puts the entry's BibTeX on the clipboard.
 
 The flagship's verified publication data has no abstracts, so the abstract toggle is driven on
-the small fixture site in tests/browser/site-toggles/ (a made-up entry).
+the small fixture site in tests/browser/site-fixture/ (a made-up entry).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"docs": "publications.html", "toggles": "index.html"}
+PAGES = {"docs": "publications.html", "fixture": "index.html"}
 
 
 def _open(browser: Browser, servers: dict[str, Server], site: str) -> Page:
@@ -41,8 +41,8 @@ def _first_with(page: Page, selector: str) -> Locator:
     ("site", "toggle"),
     [
         ("docs", "details.vita-bibtex"),
-        ("toggles", "details.vita-bibtex"),
-        ("toggles", "details.vita-abstract"),
+        ("fixture", "details.vita-bibtex"),
+        ("fixture", "details.vita-abstract"),
     ],
 )
 def test_toggle_opens_on_click(
@@ -63,7 +63,7 @@ def test_toggle_opens_on_click(
 
 
 def test_abstract_shows_markup_as_text(browser: Browser, servers: dict[str, Server]) -> None:
-    page = _open(browser, servers, "toggles")
+    page = _open(browser, servers, "fixture")
     try:
         abstract = page.locator("details.vita-abstract").first
         abstract.locator("summary").click()

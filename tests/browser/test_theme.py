@@ -16,15 +16,23 @@ CARDS = {
     ".vita-pub": "publications.html",
 }
 
-# A card's colours are those of the first box, from the card element down, that paints a
-# background (a timeline entry is a list item around its card).
+# A card's colours are those of its surface: the card itself, or a box inside it as wide as half
+# the card (a timeline entry is a list item around its card; the avatar does not count). A card
+# with no surface of its own shows the page behind it.
 _CARD_COLOURS = """(selector) => {
   const card = document.querySelector(selector);
   if (!card) return null;
-  const painted = [card, ...card.querySelectorAll("*")].find(
-    (el) => getComputedStyle(el).backgroundColor !== "rgba(0, 0, 0, 0)") || card;
-  const style = getComputedStyle(painted);
-  return {background: style.backgroundColor, text: style.color, border: style.borderTopColor};
+  const painted = (el) => getComputedStyle(el).backgroundColor !== "rgba(0, 0, 0, 0)";
+  const width = card.getBoundingClientRect().width;
+  let surface = [card, ...card.querySelectorAll("*")].find(
+    (el) => painted(el) && el.getBoundingClientRect().width >= width / 2);
+  for (let up = card; !surface && up; up = up.parentElement) if (painted(up)) surface = up;
+  const style = getComputedStyle(surface || card);
+  const text = getComputedStyle(card);
+  return {
+    background: style.backgroundColor, text: text.color, border: style.borderTopColor,
+    surface: (surface || card).className || (surface || card).tagName,
+  };
 }"""
 
 
