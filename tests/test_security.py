@@ -66,8 +66,10 @@ def test_every_page_allows_exactly_its_inline_scripts(app) -> None:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         policy = _policy(soup)
         scripts = _inline_scripts(soup)
-        # furo's theme script is on every page; its hash comes from furo's own template.
+        # furo's theme script is on every page; its hash comes from furo's own template. The
+        # other is added by conf.py with app.add_js_file(None, body=...).
         assert any("document.body.dataset.theme" in s for s in scripts), page.name
+        assert "window.vitaInline = 1;" in scripts, page.name
         for body in scripts:
             assert script_hash(body) in policy["script-src"], (page.name, body)
         assert "'unsafe-inline'" not in policy["script-src"]
