@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pybtex.errors
 from pybtex.database import BibliographyData, BibliographyDataError, Entry
@@ -76,6 +77,14 @@ class _ForgivingParser(Parser):
     def __init__(self, encoding: str) -> None:
         super().__init__(encoding)
         self.errors: list[PybtexError] = []
+        self.added: list[str] = []  # canonical keys of the entries the last piece added
+
+    def process_entry(self, entry_type: str, key: str | None, fields: list[Any]) -> None:
+        count = len(self.data.entries)
+        super().process_entry(entry_type, key, fields)
+        if len(self.data.entries) > count:  # not a repeated key
+            name = key if key is not None else f"unnamed-{self.unnamed_entry_counter - 1}"
+            self.added.append(str(self.data.entries[name].key))
 
     def handle_error(self, error: PybtexError) -> None:
         if not any(error is seen for seen in self.errors):
@@ -165,8 +174,8 @@ def _parse_piece(
     piece: str,
 ) -> None:
     command, key = _describe(piece)
-    before = len(loaded.data.entries)
     parser.errors = []
+    parser.added = []
     failure: PybtexError | None = None
     # capture() collects what BibliographyData itself reports (a repeated key) instead of
     # raising, so the first entry with a key wins and the parse goes on.
@@ -200,7 +209,7 @@ def _parse_piece(
         else:
             loaded.problems.append(Problem(f"{path}:{first_line}", f"{named}: {error}", "bibtex"))
     # Entries read before a failure in the same piece (two on one line) are kept.
-    for new_key in list(loaded.data.entries.keys())[before:]:
+    for new_key in parser.added:
         keys[new_key] = None
         loaded.sources[new_key] = EntrySource(str(path), first_line)
     if failure is not None:

@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
+
+# One backend for all calls: ``render_as("text")`` looks the plugin up (slowly) every time.
+_PLAIN_TEXT = PlainTextBackend()
 
 # Commands that only change the look of their argument; the argument is what a reader needs.
 _FONT_COMMANDS = re.compile(
@@ -49,7 +53,7 @@ def latex_to_text(value: str) -> str:
     unwrapped = _BARE_FONT_SWITCH.sub("", unwrapped)
     unwrapped = _DOTLESS.sub(r"\1", unwrapped)
     try:
-        text = Text.from_latex(unwrapped).render_as("text")
+        text = Text.from_latex(unwrapped).render(_PLAIN_TEXT)
     except Exception:  # pybtex gives up on some unbalanced input: show the raw text instead
         text = unwrapped.replace("{", "").replace("}", "")
     # "~" is a non-breaking space in LaTeX.

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pybtex.database import BibliographyData, Entry
+from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
 from .badges import venue_badge
 from .latex import latex_to_text
@@ -125,6 +126,8 @@ _ARXIV_ID = re.compile(
     r"^(?:arxiv:)?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7})$", re.I
 )
 _URL_WRAPPER = re.compile(r"^\\url\s*\{(.*)\}$", re.S)
+# Created once: pybtex's to_string() looks its writer plugin up (slowly) on every call.
+_BIBTEX_WRITER = BibTeXWriter()
 _URL_ESCAPES = re.compile(r"\\([_%&#$~])")
 
 
@@ -290,7 +293,7 @@ def _bibtex(entry: Entry) -> str:
         fields=[(k, v) for k, v in entry.fields.items() if k.lower() not in PRIVATE_FIELDS],
         persons=entry.persons,
     )
-    return str(BibliographyData({entry.key: public}).to_string("bibtex")).strip()
+    return str(_BIBTEX_WRITER.to_string(BibliographyData({entry.key: public}))).strip()
 
 
 def _is_true(value: str) -> bool:

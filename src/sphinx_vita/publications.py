@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 import pybtex.plugin
 from docutils import nodes
 from docutils.parsers.rst import directives
-from pybtex.richtext import Text
 from pybtex.style import FormattedEntry
 from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -43,6 +42,7 @@ from .config import get_config
 from .messages import warn
 from .names import NameKey
 from .pubentry import EntryView, make_view
+from .viewcache import ViewCache, ViewsWindow
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -145,9 +145,20 @@ class ResolvedItem:
 
 
 @dataclass(frozen=True)
+class CitationTarget:
+    """What ``{cite}`` needs of a cited entry in a list."""
+
+    key: str
+    anchor: str
+    label: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
 class ResolvedList:
     groups: tuple[tuple[str, tuple[ResolvedItem, ...]], ...]  # (heading or "", items)
-    signature: str
+    targets: tuple[CitationTarget, ...]  # the cited entries only
+    signature: str  # of what the list shows: a change means the page is written again
 
 
 class PublicationsDomain(Domain):
@@ -160,8 +171,9 @@ class PublicationsDomain(Domain):
         "lists": {},  # docname -> [ListSpec]
         "sources": {},  # canonical key -> EntrySource
         "stamp": None,  # what the sources were read from
-        "views": {},  # (digest, owner) -> EntryView
-        "resolved": {},  # (docname, list_id) -> ResolvedList
+        "resolved": {},  # (docname, list id) -> ResolvedList
+        "inputs": {},  # docname -> digest of what its lists were resolved from
+        "views": {},  # (digest, owner) -> EntryView: a ViewsWindow on the on-disk cache
     }
 
     @property
@@ -324,7 +336,9 @@ class PublicationsDirective(SphinxDirective):
             citation_nodes={},
             keys=[],
         )
-        node = vita_publications("", docname=env.docname, list_id=list_id)
+        node = vita_publications(
+            "", docname=env.docname, list_id=list_id, classes=list(spec.classes)
+        )
         self.set_source_info(node)
         return [node]
 
@@ -375,35 +389,54 @@ def _anchor(key: str, taken: set[str]) -> str:
     return anchor
 
 
+class _PlainCitationText(str):
+    """Stands in for pybtex rich text in a citation: sphinxcontrib-bibtex only renders it as
+    plain text (the tooltip), and real rich text costs more to build than all the rest."""
+
+    __slots__ = ()
+
+    def render(self, backend: Any) -> str:
+        return str(self)
+
+
 class _Resolver:
     """Everything env-updated needs, gathered once per build."""
 
     def __init__(self, app: Sphinx, env: BuildEnvironment) -> None:
+        self.app = app
         self.cite = cast("BibtexDomain", env.get_domain("cite"))
         self.ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
         self.data = self.cite.bibdata.data
         self.sources: dict[str, EntrySource] = self.ours.data["sources"]
-        owner_name = get_config(app.config).profile.name.strip()
-        self.owner_name = owner_name
-        self.owner = NameKey.of_text(owner_name) if owner_name else None
-        self.old_views: dict[tuple[str, str], EntryView] = self.ours.data["views"]
-        self.views: dict[tuple[str, str], EntryView] = {}
+        self.owner_name = get_config(app.config).profile.name.strip()
+        self.owner = NameKey.of_text(self.owner_name) if self.owner_name else None
+        self.cache = ViewCache.for_directory(app.doctreedir)
         self.cited: dict[str, set[str]] = defaultdict(set)
         for ref in self.cite.citation_refs:
             for target in ref.targets:
                 self.cited[target.key].add(ref.docname)
 
+    def inputs(self, specs: list[ListSpec]) -> str:
+        """A digest of everything a document's lists depend on; unchanged means reuse."""
+        cited = sorted((key, sorted(docs)) for key, docs in self.cited.items())
+        stamp = self.ours.data["stamp"]
+        style = self.app.config.bibtex_default_style
+        tooltips = self.app.config.bibtex_tooltips
+        payload = repr((specs, stamp, self.owner_name, cited, style, tooltips))
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
     def view(self, key: str, entry: Entry) -> EntryView:
         source = self.sources.get(key)
         digest = source.digest if source else ""
         cache_key = (digest, self.owner_name)
-        view = self.views.get(cache_key) or self.old_views.get(cache_key)
-        if view is None or not digest:
+        view = self.cache.get(cache_key) if digest else None
+        if view is None:
             view, refusals = make_view(entry, self.data, self.owner)
             location = source.location if source else None
             for refusal in refusals:
                 warn(f"entry {key!r}: {refusal.message}", "url", location)
-        self.views[cache_key] = view
+            if digest:
+                self.cache.put(cache_key, view)
         return view
 
     def keys_for(self, spec: ListSpec) -> Iterator[str]:
@@ -413,7 +446,8 @@ class _Resolver:
             if bibfile is not None:
                 yield from bibfile.keys
 
-    def resolve(self, spec: ListSpec) -> ResolvedList:
+    def choose(self, spec: ListSpec) -> list[EntryView]:
+        """The entries of one list, filtered, sorted and cut to :limit:."""
         filter_ = ast.parse(spec.filter_source)
         chosen: list[tuple[int, EntryView]] = []
         for position, key in enumerate(self.keys_for(spec)):
@@ -437,8 +471,10 @@ class _Resolver:
         ordered = sorted(chosen, key=lambda pv: _sort_key(spec, pv[1], pv[0]))
         if spec.sort == "newest":
             ordered.reverse()
-        views = [view for _, view in ordered][: spec.limit]
-        taken: set[str] = set()
+        return [view for _, view in ordered][: spec.limit]
+
+    def resolve(self, spec: ListSpec, taken: set[str]) -> ResolvedList:
+        views = self.choose(spec)
         groups = []
         for heading, members in _group(spec, views):
             items = tuple(
@@ -450,8 +486,27 @@ class _Resolver:
                 for v in members
             )
             groups.append((heading, items))
-        signature = hashlib.sha1(repr((spec, self.owner_name, groups)).encode("utf-8")).hexdigest()
-        return ResolvedList(tuple(groups), signature)
+        listed = [item for _, group in groups for item in group]
+        cited_items = [i for i, item in enumerate(listed) if item.key in self.cited]
+        targets: list[CitationTarget] = []
+        if cited_items:
+            entries = [self.data.entries[item.key] for item in listed]
+            labels = _labels(self.app.config.bibtex_default_style, entries)
+            by_key = {v.key: v for v in views}
+            for i in cited_items:
+                item = listed[i]
+                text = _tooltip(by_key[item.key])
+                targets.append(CitationTarget(item.key, item.anchor, labels[i], text))
+        signature = hashlib.sha1(
+            repr((spec, self.owner_name, groups, targets)).encode("utf-8")
+        ).hexdigest()
+        return ResolvedList(tuple(groups), tuple(targets), signature)
+
+
+def _tooltip(view: EntryView, most_authors: int = 6) -> str:
+    if len(view.authors) > most_authors:
+        view = replace(view, authors=view.authors[:1], et_al=True)
+    return view.citation_text()
 
 
 def _labels(style_name: str, entries: list[Entry]) -> list[str]:
@@ -463,40 +518,53 @@ def _labels(style_name: str, entries: list[Entry]) -> list[str]:
 
 
 def _resolve_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Choose each list's entries and register them as citation targets."""
+    """Choose each list's entries and register the cited ones as citation targets.
+
+    A document whose inputs (specs, .bib stamp, owner, citations) are unchanged keeps its
+    resolved lists as they were, so a no-change rebuild formats and sorts nothing.
+    """
     resolver = _Resolver(app, env)
+    resolver.cache.start_build()
     ours, cite = resolver.ours, resolver.cite
-    old_resolved: dict[tuple[str, str], ResolvedList] = ours.data["resolved"]
+    old_lists: dict[tuple[str, str], ResolvedList] = ours.data["resolved"]
+    old_inputs: dict[str, str] = ours.data["inputs"]
     resolved: dict[tuple[str, str], ResolvedList] = {}
+    inputs: dict[str, str] = {}
     changed: set[str] = set()
+    for docname in sorted(ours.lists):
+        specs = ours.lists[docname]
+        inputs[docname] = resolver.inputs(specs)
+        keys = [(docname, spec.list_id) for spec in specs]
+        if old_inputs.get(docname) == inputs[docname] and all(k in old_lists for k in keys):
+            resolved.update((k, old_lists[k]) for k in keys)
+            continue
+        taken: set[str] = set()  # anchors are unique per page, across its lists
+        for spec, key in zip(specs, keys, strict=True):
+            resolved[key] = resolver.resolve(spec, taken)
+            if key not in old_lists or old_lists[key].signature != resolved[key].signature:
+                changed.add(docname)
+    ours.data["resolved"] = resolved
+    ours.data["inputs"] = inputs
+    ours.data["views"] = ViewsWindow(app.doctreedir)
+    resolver.cache.save()
+    # Partial lists first: for a key cited from elsewhere, the last citation registered wins
+    # in sphinxcontrib-bibtex's lookup, and a complete list is the better place to land.
     specs = [spec for docname in sorted(ours.lists) for spec in ours.lists[docname]]
-    # Partial lists first: a key's last citation wins in sphinxcontrib-bibtex's lookup.
     for spec in sorted(specs, key=lambda s: s.complete):
-        result = resolver.resolve(spec)
-        resolved[(spec.docname, spec.list_id)] = result
-        old = old_resolved.get((spec.docname, spec.list_id))
-        if old is None or old.signature != result.signature:
-            changed.add(spec.docname)
-        items = [item for _, group in result.groups for item in group]
-        entries = [resolver.data.entries[item.key] for item in items]
-        labels = _labels(app.config.bibtex_default_style, entries)
+        result = resolved.get((spec.docname, spec.list_id))
         bib_key = BibliographyKey(docname=spec.docname, id_=spec.list_id)
-        for item, entry, label in zip(items, entries, labels, strict=True):
-            view = resolver.view(item.key, entry)
-            formatted = FormattedEntry(item.key, Text(view.citation_text()), label)
+        for target in result.targets if result else ():
+            formatted = FormattedEntry(target.key, _PlainCitationText(target.tooltip), target.label)
             cite.citations.append(
                 Citation(
-                    citation_id=item.anchor,
+                    citation_id=target.anchor,
                     bibliography_key=bib_key,
-                    key=item.key,
-                    entry=entry,
+                    key=target.key,
+                    entry=resolver.data.entries[target.key],
                     formatted_entry=formatted,
                     tooltip_entry=formatted if app.config.bibtex_tooltips else None,
                 )
             )
-    ours.data["resolved"] = resolved
-    # Only the views in use are kept, so the pickled environment does not grow forever.
-    ours.data["views"] = resolver.views
     return sorted(changed & env.all_docs.keys())
 
 
@@ -576,7 +644,7 @@ def _entry_node(item: ResolvedItem, view: EntryView) -> nodes.list_item:
         abstract += nodes.paragraph(view.abstract, view.abstract)
         li += abstract
     bibtex = vita_details(classes=["vita-bibtex"], summary="BibTeX", copy=True)
-    bibtex += nodes.literal_block(view.bibtex, view.bibtex, language="bibtex")
+    bibtex += nodes.literal_block(view.bibtex, view.bibtex, language="none")
     li += bibtex
     return li
 
@@ -591,9 +659,15 @@ class PublicationsTransform(SphinxPostTransform):
         ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
         cite = cast("BibtexDomain", env.get_domain("cite"))
         owner = get_config(env.config).profile.name.strip()
+        owner_key = NameKey.of_text(owner) if owner else None
+        cache = ViewCache.for_directory(env.doctreedir)
+        resolved: dict[tuple[str, str], ResolvedList] = ours.data["resolved"]
         for placeholder in list(self.document.findall(vita_publications)):
-            result = ours.data["resolved"].get((placeholder["docname"], placeholder["list_id"]))
-            container = nodes.container(classes=["vita-publications"], ids=[placeholder["list_id"]])
+            result = resolved.get((placeholder["docname"], placeholder["list_id"]))
+            container = nodes.container(
+                classes=["vita-publications", *placeholder.get("classes", [])],
+                ids=[placeholder["list_id"]],
+            )
             number = 1
             for heading, items in result.groups if result else ():
                 if heading:
@@ -604,22 +678,16 @@ class PublicationsTransform(SphinxPostTransform):
                 if number > 1:
                     listing["start"] = number
                 for item in items:
-                    view = ours.data["views"].get((item.digest, owner))
-                    if view is None:  # not formatted in this build: format it now
-                        view, _ = make_view(
-                            cite.bibdata.data.entries[item.key],
-                            cite.bibdata.data,
-                            NameKey.of_text(owner) if owner else None,
-                        )
+                    view = cache.get((item.digest, owner)) if item.digest else None
+                    if view is None:  # the cache file went missing: format it again
+                        entry = cite.bibdata.data.entries[item.key]
+                        view, _ = make_view(entry, cite.bibdata.data, owner_key)
                     listing += _entry_node(item, view)
                     number += 1
                 container += listing
-            if not result or number == 1:
-                container += nodes.paragraph(
-                    "No publications to list.",
-                    "No publications to list.",
-                    classes=["vita-pub-empty"],
-                )
+            if number == 1:
+                empty = "No publications to list."
+                container += nodes.paragraph(empty, empty, classes=["vita-pub-empty"])
             placeholder.replace_self(container)
 
 
