@@ -116,3 +116,42 @@ def test_other_themes_are_left_alone(make_app: Any, tmp_path: Path) -> None:
     # alabaster's own navigation calls toctree() and still gets Sphinx's real tree.
     links = [a.get_text() for a in soup.select(".sphinxsidebar a.reference")]
     assert "Part B" in links and "One" in links
+
+
+def test_collapsed_sidebar_equals_furo_on_a_collapsed_toctree(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """Collapsed, each page's sidebar is what furo makes of Sphinx's ``toctree(collapse=True)``."""
+    from furo.navigation import get_navigation_tree
+
+    srcdir = tmp_path / "collapsed"
+    shutil.copytree(ROOTS / "test-navigation", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"vita_sidebar_collapse": True})
+    expected: dict[str, str] = {}
+    actual: dict[str, str] = {}
+
+    def grab(app: Any, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
+        # The 404 page's sidebar is rebuilt with absolute links by seo.py, uncollapsed.
+        if "furo_navigation_tree" not in context or pagename == "404":
+            return
+        kwargs = {"collapse": True, "titles_only": True, "maxdepth": -1, "includehidden": True}
+        expected[pagename] = get_navigation_tree.__wrapped__(context["toctree"](**kwargs))
+        actual[pagename] = context["furo_navigation_tree"]
+
+    app.connect("html-page-context", grab, priority=700)
+    app.build()
+
+    assert {"a/deep/leaf", "b/x", "index", "orphan", "genindex"} <= actual.keys()
+    for page, html in expected.items():
+        assert actual[page] == html, page
+    # Collapsed: another part's pages are not listed, the page's own branch is.
+    leaf = BeautifulSoup(actual["a/deep/leaf"], "html.parser")
+    titles = {a.get_text() for a in leaf.select("a")}
+    assert {"Part A", "Part B", "One", "Deep page", "Leaf"} <= titles
+    assert "X" not in titles
+
+
+def test_auto_collapse_keeps_small_sites_whole(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, tmp_path, "auto")  # vita_sidebar_collapse = None (the default)
+    tree = BeautifulSoup((app.outdir / "a" / "one.html").read_text("utf-8"), "lxml")
+    assert "X" in {a.get_text() for a in tree.select(".sidebar-tree a")}

@@ -169,4 +169,7 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_seo", None, "html", types=(bool, type(None)))
     # One page per publication with Google Scholar's citation_* tags (pubpages.py).
     app.add_config_value("vita_publication_pages", False, "html", types=(bool,))
+    # furo's sidebar: True lists only the branches leading to the page, False the whole tree,
+    # None decides by size (collapsed past 300 pages; navigation.py).
+    app.add_config_value("vita_sidebar_collapse", None, "html", types=(bool, type(None)))
     app.connect("config-inited", _validate, priority=100)

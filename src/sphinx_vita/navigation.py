@@ -99,6 +99,16 @@ class _Splice:
 
 
 @dataclass
+class _Branch:
+    """An <li> with children: furo's checkbox and label, and the nested list."""
+
+    box: tuple[int, int]  # <input .../><label ...>...</label>
+    number: int  # furo's toctree-checkbox-N
+    sublist: tuple[int, int]  # <ul>...</ul>
+    leaf_class: str  # the class attribute without "has-children" (when collapsed away)
+
+
+@dataclass
 class SidebarTemplate:
     """furo's sidebar HTML for one output folder, with the spans that vary per page."""
 
@@ -110,18 +120,31 @@ class SidebarTemplate:
     references: dict[str, list[tuple[int, str]]]
     ancestors: dict[int, list[int]]
     list_items: set[int]
+    branches: dict[int, _Branch] = field(default_factory=dict)
 
-    def render(self, docname: str) -> str:
-        refs = self.references.get(docname)
-        if not refs:
+    @property
+    def size(self) -> int:
+        """How many pages the full tree lists."""
+        return sum(len(refs) for refs in self.references.values())
+
+    def render(self, docname: str, collapse: bool = False) -> str:
+        """The sidebar of ``docname``; ``collapse`` keeps only the branches leading to it.
+
+        Collapsed, it is what furo makes of Sphinx's ``toctree(collapse=True)``: every top-level
+        entry, and the children of each entry on the way to the page.
+        """
+        refs = self.references.get(docname, [])
+        if not refs and not collapse:
             return self.html
         current: set[int] = set()
+        expanded: set[int] = set()
         edits: dict[int, tuple[int, str]] = {}  # start -> (end, text)
         for ref_id, anchor in refs:
             # Sphinx links a page to itself as "#" (or its anchor): relative_uri(x, x) == "".
             if ref_id in self.hrefs:
                 splice = self.hrefs[ref_id]
                 edits[splice.start] = (splice.end, html.escape(anchor or "#"))
+            expanded.update(self.ancestors[ref_id])
             if not anchor:
                 current.update(self.ancestors[ref_id])
         current_items = [i for i in current if i in self.list_items and i in self.classes]
@@ -131,9 +154,11 @@ class SidebarTemplate:
                 splice = self.classes[mark]
                 text = splice.current_page if mark == last_item else splice.current
                 edits[splice.start] = (splice.end, text)
-            if mark in self.checkboxes:
+            if mark in self.checkboxes and not collapse:
                 splice = self.checkboxes[mark]
                 edits[splice.start] = (splice.end, splice.current)
+        if collapse:
+            self._collapse(edits, current, expanded)
         out, pos = [], 0
         for start in sorted(edits):
             end, text = edits[start]
@@ -142,6 +167,34 @@ class SidebarTemplate:
             pos = end
         out.append(self.html[pos:])
         return "".join(out)
+
+    def _collapse(
+        self, edits: dict[int, tuple[int, str]], current: set[int], expanded: set[int]
+    ) -> None:
+        removed_until = -1
+        number = 0
+        for mark, branch in sorted(self.branches.items(), key=lambda b: b[1].box[0]):
+            if branch.box[0] < removed_until:
+                continue  # inside a list already cut away
+            if mark not in expanded:
+                # Gone: the nested list, the checkbox and label, and "has-children".
+                start = self.classes[mark].start
+                edits[start] = (self.classes[mark].end, branch.leaf_class)
+                edits[branch.box[0]] = (branch.box[1], "")
+                edits[branch.sublist[0]] = (branch.sublist[1], "")
+                removed_until = branch.sublist[1]
+                continue
+            # Kept: furo numbers only the checkboxes it sees, in document order.
+            number += 1
+            box = self.html[branch.box[0] : branch.box[1]]
+            if mark in current and mark in self.checkboxes:
+                at = self.checkboxes[mark].start - branch.box[0]
+                box = box[:at] + ' checked=""' + box[at:]
+            if number != branch.number:
+                box = box.replace(
+                    f'toctree-checkbox-{branch.number}"', f'toctree-checkbox-{number}"'
+                )
+            edits[branch.box[0]] = (branch.box[1], box)
 
 
 def _resolved_toctree(builder: Builder, docname: str) -> nodes.Element | None:
@@ -210,6 +263,7 @@ def _locate(html_text: str, marks: dict[int, _Mark], list_items: set[int]) -> Si
     classes: dict[int, _Splice] = {}
     checkboxes: dict[int, _Splice] = {}
     hrefs: dict[int, _Splice] = {}
+    branches: dict[int, _Branch] = {}
     out: list[str] = []
     pos = 0
     shift = 0  # how much shorter the output is than html_text so far
@@ -256,6 +310,9 @@ def _locate(html_text: str, marks: dict[int, _Mark], list_items: set[int]) -> Si
             ):
                 at = _checked_position(text, box)
                 checkboxes[mark] = _Splice(at, at, "", ' checked=""')
+                branch = _branch(text, box, splice)
+                if branch is not None:
+                    branches[mark] = branch
         elif marks[mark].docname:
             href = text.find('href="', splice.end, tag_end)
             if href != -1:
@@ -268,7 +325,33 @@ def _locate(html_text: str, marks: dict[int, _Mark], list_items: set[int]) -> Si
         if info.docname:
             references.setdefault(info.docname, []).append((mark_id, info.anchor))
             ancestors[mark_id] = info.ancestors
-    return SidebarTemplate(text, classes, checkboxes, hrefs, references, ancestors, list_items)
+    return SidebarTemplate(
+        text, classes, checkboxes, hrefs, references, ancestors, list_items, branches
+    )
+
+
+_UL_TAG = re.compile(r"<(/?)ul[ >]")
+
+
+def _branch(text: str, box: int, li_class: _Splice) -> _Branch | None:
+    """The checkbox + label at ``box`` and the <ul> that follows, to cut when collapsing."""
+    number = re.match(r'.*?id="toctree-checkbox-(\d+)"', text[box : text.index("/>", box)])
+    label_end = text.find("</label>", box)
+    first_ul = _UL_TAG.search(text, label_end)
+    if number is None or label_end == -1 or first_ul is None or first_ul.group(1):
+        return None
+    depth = 0
+    for tag in _UL_TAG.finditer(text, first_ul.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = text.index(">", tag.start()) + 1
+            # docutils writes "</ul>\n"; a leaf's link is followed by "</li>" directly.
+            sublist = (first_ul.start(), end + 1 if text.startswith("\n", end) else end)
+            break
+    else:
+        return None
+    leaf = li_class.plain.replace(" has-children", "", 1)
+    return _Branch((box, label_end + len("</label>")), int(number.group(1)), sublist, leaf)
 
 
 def _checked_position(text: str, box: int) -> int:
@@ -291,7 +374,21 @@ class NavigationCache:
         if folder not in self.templates:
             self.templates[folder] = build_template(builder, folder)
         template = self.templates[folder]
-        return None if template is None else template.render(docname)
+        if template is None:
+            return None
+        return template.render(docname, collapse=_collapse(builder, template))
+
+
+# Past this many pages a full tree in every page costs more than it helps: at 1,000 pages it
+# is 128 KB of each page's HTML, and a reader scrolls a 1,000-line sidebar.
+AUTO_COLLAPSE_PAGES = 300
+
+
+def _collapse(builder: Builder, template: SidebarTemplate) -> bool:
+    setting = getattr(builder.config, "vita_sidebar_collapse", False)
+    if setting is None:
+        return template.size > AUTO_COLLAPSE_PAGES
+    return bool(setting)
 
 
 _caches: weakref.WeakKeyDictionary[Builder, NavigationCache] = weakref.WeakKeyDictionary()
