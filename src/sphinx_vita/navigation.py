@@ -17,9 +17,13 @@ empty tree; a handler that runs after furo's puts the real callable back and fil
 ``furo_navigation_tree``. Any other caller still gets Sphinx's real toctree. If furo changes how
 it asks, nothing is recognised and furo's own result stands: slower, never wrong.
 
-Correctness across incremental builds: Sphinx rewrites only the pages whose source changed, so a
-new page title would stay stale in every other page's sidebar. When a changed page's title or
-toctree changes, or a page is added or removed, ``env-updated`` returns every page to rewrite.
+Size: the full tree in every page is 128 KB of each page's HTML at 1,000 pages. With
+``vita_sidebar_collapse`` (by default: past 300 pages) a page lists only the top-level entries
+and the branches leading to it, exactly what furo makes of Sphinx's ``toctree(collapse=True)``,
+cut from the same template.
+
+Correctness across incremental builds (a new title must reach every page's sidebar) is handled
+in ``incremental.py``.
 """
 
 from __future__ import annotations
