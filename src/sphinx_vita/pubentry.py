@@ -163,6 +163,9 @@ class EntryView:
     abstract: str
     bibtex: str
     selected: bool
+    # What was refused while formatting ("refused the javascript: URL in field 'url'"): kept
+    # with the view so the warning is repeated whenever the entry is listed again.
+    problems: tuple[str, ...] = ()
 
     def citation_text(self) -> str:
         """One line for tooltips and plain-text uses: "A, B. Title. Venue, 2022."""
@@ -335,5 +338,6 @@ def make_view(
         abstract=fields.text("abstract"),
         bibtex=_bibtex(entry),
         selected=_is_true(fields.raw("selected")),
+        problems=tuple(refusal.message for refusal in refusals),
     )
     return view, refusals

@@ -411,6 +411,7 @@ class _Resolver:
         self.owner_name = get_config(app.config).profile.name.strip()
         self.owner = NameKey.of_text(self.owner_name) if self.owner_name else None
         self.cache = ViewCache.for_directory(app.doctreedir)
+        self.warned: set[str] = set()
         self.cited: dict[str, set[str]] = defaultdict(set)
         for ref in self.cite.citation_refs:
             for target in ref.targets:
@@ -431,12 +432,14 @@ class _Resolver:
         cache_key = (digest, self.owner_name)
         view = self.cache.get(cache_key) if digest else None
         if view is None:
-            view, refusals = make_view(entry, self.data, self.owner)
-            location = source.location if source else None
-            for refusal in refusals:
-                warn(f"entry {key!r}: {refusal.message}", "url", location)
+            view, _ = make_view(entry, self.data, self.owner)
             if digest:
                 self.cache.put(cache_key, view)
+        if key not in self.warned:
+            self.warned.add(key)
+            location = source.location if source else None
+            for problem in view.problems:
+                warn(f"entry {key!r}: {problem}", "url", location)
         return view
 
     def keys_for(self, spec: ListSpec) -> Iterator[str]:
@@ -584,10 +587,11 @@ def _authors_node(view: EntryView) -> nodes.inline:
         else:
             node += nodes.Text(author.name)
     if view.et_al:
-        node += nodes.Text(" et al.")
+        node += nodes.Text(", et al." if len(view.authors) > 1 else " et al.")
     if view.editors:
         node += nodes.Text(" (eds.)")
-    node += nodes.Text(".")
+    if not node.astext().endswith("."):
+        node += nodes.Text(".")
     return node
 
 

@@ -20,7 +20,7 @@ from .pubentry import EntryView
 
 CACHE_NAME = "vita-publications.pickle"
 # Bump when EntryView changes shape, so an old file is ignored rather than misread.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 ViewKey = tuple[str, str]  # (entry digest, owner name)
 
