@@ -17,6 +17,25 @@ from pybtex.database import Person
 from .latex import latex_to_text
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "\u0131": "i",  # dotless i
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
 
 
 def person_text(person: Person) -> str:
@@ -40,7 +59,7 @@ def is_others(person: Person) -> bool:
 
 def _tokens(text: str) -> list[str]:
     plain = unicodedata.normalize("NFKD", latex_to_text(text))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
     return [t.casefold() for t in _TOKEN.findall(plain)]
 
 
