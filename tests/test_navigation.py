@@ -155,3 +155,25 @@ def test_auto_collapse_keeps_small_sites_whole(make_app: Any, tmp_path: Path) ->
     app = build(make_app, tmp_path, "auto")  # vita_sidebar_collapse = None (the default)
     tree = BeautifulSoup((app.outdir / "a" / "one.html").read_text("utf-8"), "lxml")
     assert "X" in {a.get_text() for a in tree.select(".sidebar-tree a")}
+
+
+def test_a_no_change_rebuild_reuses_the_stored_sidebar(
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sphinx_vita.navigation
+
+    app = build(make_app, tmp_path, "vita")
+    first = (app.outdir / "search.html").read_text("utf-8")
+    built: list[str] = []
+    real = sphinx_vita.navigation.build_template
+
+    def counting(builder: Any, folder: str) -> Any:
+        built.append(folder)
+        return real(builder, folder)
+
+    monkeypatch.setattr(sphinx_vita.navigation, "build_template", counting)
+    again = make_app("html", srcdir=tmp_path / "vita")
+    again.build()
+
+    assert built == []  # search.html and genindex.html were written from the stored template
+    assert (again.outdir / "search.html").read_text("utf-8") == first

@@ -28,13 +28,17 @@ in ``incremental.py``.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import inspect
+import os
+import pickle
 import posixpath
 import re
 import sys
 import weakref
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -368,19 +372,95 @@ def _checked_position(text: str, box: int) -> int:
 
 
 class NavigationCache:
-    """Sidebar templates of one build, by output folder."""
+    """Sidebar templates of one build, by output folder, kept on disk for the next build.
 
-    def __init__(self) -> None:
+    A no-change rebuild still writes a few pages (search, genindex): building their template is
+    the BeautifulSoup pass over the whole tree, seconds at 1,000 pages. The stored template is
+    reused while the fingerprint of everything it is made from (every page's title and
+    toctrees, the versions of Sphinx, docutils and furo, ...) is unchanged.
+    """
+
+    def __init__(self, builder: Builder) -> None:
+        self.builder = builder
         self.templates: dict[str, SidebarTemplate | None] = {}
+        self.path = Path(builder.doctreedir) / STORE_NAME
+        self.stored: dict[str, tuple[str, SidebarTemplate]] | None = None
+        self.key = ""
+        self.built = False
 
-    def sidebar(self, builder: Builder, docname: str) -> str | None:
+    def sidebar(self, docname: str) -> str | None:
         folder = posixpath.dirname(docname)
         if folder not in self.templates:
-            self.templates[folder] = build_template(builder, folder)
+            self.templates[folder] = self._template(folder)
         template = self.templates[folder]
         if template is None:
             return None
-        return template.render(docname, collapse=_collapse(builder, template))
+        return template.render(docname, collapse=_collapse(self.builder, template))
+
+    def _template(self, folder: str) -> SidebarTemplate | None:
+        if self.stored is None:
+            self.key = fingerprint(self.builder)
+            self.stored = _load(self.path)
+        key, template = self.stored.get(folder, ("", None))
+        if template is not None and key == self.key:
+            return template
+        self.built = True
+        return build_template(self.builder, folder)
+
+    def save(self) -> None:
+        if not self.built:
+            return
+        kept = {f: (self.key, t) for f, t in self.templates.items() if t is not None}
+        tmp = self.path.with_suffix(".tmp")
+        try:
+            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache: the next build makes it again
+
+
+STORE_NAME = "vita-sidebars.pickle"
+
+
+def _load(path: Path) -> dict[str, tuple[str, SidebarTemplate]]:
+    try:
+        stored = pickle.loads(path.read_bytes())
+    except Exception:  # missing, truncated or from another Vita: build afresh
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def fingerprint(builder: Builder) -> str:
+    """A digest of everything a sidebar template is made from."""
+    import docutils
+    import sphinx
+
+    from .incremental import navigation_facts
+
+    env = builder.env
+    try:
+        from furo import __version__ as furo_version
+    except ImportError:
+        furo_version = ""
+    facts = [(doc, navigation_facts(env, doc)) for doc in sorted(env.all_docs)]
+    translator = builder.get_translator_class()
+    parts = (
+        STORE_VERSION,
+        sphinx.__version__,
+        docutils.__version__,
+        furo_version,
+        f"{translator.__module__}.{translator.__qualname__}",
+        getattr(builder, "link_suffix", ""),
+        builder.config.root_doc,
+        sorted(builder.tags),
+        sorted(env.toctree_includes.items()),
+        facts,
+    )
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
+
+
+# Bump when SidebarTemplate changes shape.
+STORE_VERSION = 1
 
 
 # Past this many pages a full tree in every page costs more than it helps: at 1,000 pages it
@@ -440,8 +520,10 @@ def _fill_in_sidebar(
     context["toctree"] = real
     if not asked or "furo_navigation_tree" not in context:
         return
-    cache = _caches.setdefault(app.builder, NavigationCache())
-    sidebar = cache.sidebar(app.builder, pagename)
+    cache = _caches.get(app.builder)
+    if cache is None:
+        cache = _caches[app.builder] = NavigationCache(app.builder)
+    sidebar = cache.sidebar(pagename)
     # No template (no toctree at all): furo's own call gives the right (empty) answer.
     context["furo_navigation_tree"] = real_navigation(real) if sidebar is None else sidebar
 
@@ -457,10 +539,17 @@ def _forget_templates(app: Sphinx, env: BuildEnvironment) -> None:
     _caches.pop(app.builder, None)  # a new build, perhaps a new tree
 
 
+def _store_templates(app: Sphinx, exception: Exception | None) -> None:
+    cache = _caches.pop(app.builder, None)
+    if cache is not None and exception is None:
+        cache.save()
+
+
 def setup_navigation(app: Sphinx) -> None:
     app.connect("html-page-context", _hide_toctree_from_furo, priority=BEFORE_FURO)
     app.connect("html-page-context", _fill_in_sidebar, priority=AFTER_FURO)
     app.connect("env-updated", _forget_templates)
+    app.connect("build-finished", _store_templates)
     # Rewriting every page when a title changes lives with the other incremental-build rules.
     from .incremental import setup_incremental
 
