@@ -366,6 +366,9 @@ def test_latex_builder_lists_every_entry_without_css(app: SphinxTestApp) -> None
     for title in BASIC_TITLES:
         assert title in flowing
     assert r"\begin{enumerate}" in tex
+    # {cite} jumps to the entry in the PDF too.
+    assert r"\hyperlink{cite.index:he2016deep}" in tex
+    assert r"\hypertarget{cite.index:he2016deep}{}" in tex
     assert "vita-publications.css" not in tex
     assert "@inproceedings" not in tex
     assert not list(Path(app.outdir).rglob("vita-publications.css"))
@@ -433,3 +436,37 @@ def test_parallel_build_equals_serial(
             for page in ("index", "by-type", "selected", "filtered")
         }
     assert pages["serial"] == pages["parallel"]
+
+
+def test_no_change_rebuild_writes_nothing(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pub-styles", srcdir)
+    make_app("html", srcdir=srcdir).build()
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    status = strip_colors(again.status.getvalue())
+    assert "0 added, 0 changed, 0 removed" in status
+    assert "no targets are out of date" in status
+    # Formatted entries are cached beside the doctrees, not in the pickled environment.
+    assert (Path(again.doctreedir) / "vita-publications.pickle").is_file()
+
+
+def test_new_citation_rewrites_only_what_it_must(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pub-basic", srcdir)
+    make_app("html", srcdir=srcdir).build()
+    cites = srcdir / "cites.rst"
+    cites.write_text(
+        cites.read_text("utf-8") + "\nAnd a blog post :cite:`palrecha2019matplotlib`.\n"
+    )
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    link = soup(again, "cites").select_one(
+        '.bibtex-citation a[href="index.html#palrecha2019matplotlib"]'
+    )
+    assert link is not None
+    assert "Inquiry Into Matplotlib" in link["title"]

@@ -82,6 +82,16 @@ class vita_badge(nodes.Inline, nodes.TextElement):
     """The venue badge; HTML only (a printed list names the venue already)."""
 
 
+class vita_latex_anchor(nodes.Inline, nodes.Element):
+    """Where sphinxcontrib-bibtex's LaTeX citations jump to (``\\hyperlink{cite.DOC:ID}``)."""
+
+
+def _visit_latex_anchor(self: Any, node: vita_latex_anchor) -> None:
+    # Same name sphinxcontrib-bibtex links to; anchors are make_id() output, docnames paths.
+    self.body.append(r"\hypertarget{" + node["name"] + "}{}")
+    raise nodes.SkipNode
+
+
 class vita_details(nodes.General, nodes.Element):
     """A ``<details>`` toggle (abstract, BibTeX); HTML only, works without JavaScript."""
 
@@ -91,7 +101,8 @@ def _visit_badge_html(self: HTML5Translator, node: vita_badge) -> None:
 
 
 def _depart_badge_html(self: HTML5Translator, node: vita_badge) -> None:
-    self.body.append("</span>")
+    # The space belongs to the badge: builders that skip the badge print no stray space.
+    self.body.append("</span> ")
 
 
 def _visit_details_html(self: HTML5Translator, node: vita_details) -> None:
@@ -600,7 +611,6 @@ def _reference_paragraph(view: EntryView) -> nodes.paragraph:
     title = nodes.inline(classes=["vita-pub-title"])
     if view.badge:
         title += vita_badge(view.badge, view.badge, classes=["vita-badge"])
-        title += nodes.Text(" ")
     title += nodes.Text(view.title.rstrip(".") + "." if view.title else "(untitled).")
     if view.authors:
         para += _authors_node(view)
@@ -638,9 +648,11 @@ def _links_paragraph(view: EntryView) -> nodes.paragraph:
     return para
 
 
-def _entry_node(item: ResolvedItem, view: EntryView) -> nodes.list_item:
+def _entry_node(docname: str, item: ResolvedItem, view: EntryView) -> nodes.list_item:
     li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
-    li += _reference_paragraph(view)
+    reference = _reference_paragraph(view)
+    reference.insert(0, vita_latex_anchor(name=f"cite.{docname}:{item.anchor}"))
+    li += reference
     if view.links:
         li += _links_paragraph(view)
     if view.abstract:
@@ -686,7 +698,7 @@ class PublicationsTransform(SphinxPostTransform):
                     if view is None:  # the cache file went missing: format it again
                         entry = cite.bibdata.data.entries[item.key]
                         view, _ = make_view(entry, cite.bibdata.data, owner_key)
-                    listing += _entry_node(item, view)
+                    listing += _entry_node(placeholder["docname"], item, view)
                     number += 1
                 container += listing
             if number == 1:
@@ -715,6 +727,14 @@ def setup_publications(app: Sphinx) -> None:
         vita_details,
         html=(_visit_details_html, _depart_details_html),
         latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_node(
+        vita_latex_anchor,
+        latex=(_visit_latex_anchor, None),
+        html=skip,  # also epub, singlehtml, dirhtml: handlers fall back to the format
         text=skip,
         man=skip,
         texinfo=skip,
