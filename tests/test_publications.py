@@ -470,3 +470,30 @@ def test_new_citation_rewrites_only_what_it_must(
     )
     assert link is not None
     assert "Inquiry Into Matplotlib" in link["title"]
+
+
+@pytest.mark.sphinx("html", testroot="pub-basic")
+def test_filter_cited_lists_what_pages_cite(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "cited-only")
+    assert listed(page) == [
+        "wei2022youmvos",
+        "gao2021simcse",
+        "reimers2019sentencebert",
+        "he2016deep",
+    ]
+    # A filtered list is partial: {cite} still goes to the complete list.
+    cites = soup(app, "cites")
+    assert cites.select_one('.bibtex-citation a[href="index.html#he2016deep"]') is not None
+
+
+@pytest.mark.sphinx("html", testroot="pub-broken", freshenv=True)
+def test_bad_options_are_warnings(app: SphinxTestApp) -> None:
+    app.build()
+    text = warnings(app)
+    assert "options.rst:4: WARNING: nowhere.bib: not listed in bibtex_bibfiles" in text
+    assert "options.rst:6: WARNING: :filter: is not a valid expression" in text
+    lists = soup(app, "options").select("div.vita-publications")
+    assert len(lists) == 2
+    assert lists[0].select_one(".vita-pub-empty") is not None
+    assert len(lists[1].select("li.vita-pub")) == 5

@@ -144,8 +144,8 @@ class ListSpec:
 
     @property
     def complete(self) -> bool:
-        """A full list: the preferred target for ``{cite}``."""
-        return not self.selected and self.limit is None
+        """A full list (no filter, selection or limit): the preferred target for ``{cite}``."""
+        return not self.selected and self.limit is None and self.filter_source == "True"
 
 
 @dataclass(frozen=True)
