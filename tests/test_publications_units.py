@@ -129,3 +129,23 @@ def test_abbr_field_wins() -> None:
 def test_arxiv_eprint_without_venue() -> None:
     assert venue_badge("", is_arxiv=True) == "arXiv"
     assert venue_badge("", entry_type="phdthesis") == "Thesis"
+
+
+def test_arxiv_preprint_without_venue() -> None:
+    from pybtex.database import parse_string
+
+    from sphinx_vita.pubentry import make_view
+
+    data = parse_string(
+        "@misc{k, title = {Embedding Convolutions for Short Text Extreme Classification with "
+        "Millions of Labels}, author = {Kharbanda, Siddhant and Banerjee, Atmadeep and "
+        "Palrecha, Akash and Babbar, Rohit}, year = 2021, eprint = {2109.07319}, "
+        "archivePrefix = {arXiv}}",
+        "bibtex",
+    )
+    view, problems = make_view(data.entries["k"], data, NameKey.of_text("Akash Palrecha"))
+    assert problems == []
+    assert view.venue == "arXiv preprint arXiv:2109.07319"
+    assert view.badge == "arXiv"
+    assert [(b.label, b.url) for b in view.links] == [("arXiv", "https://arxiv.org/abs/2109.07319")]
+    assert [a.name for a in view.authors if a.owner] == ["Akash Palrecha"]

@@ -315,6 +315,10 @@ def make_view(
     year, year_text, month = _year_and_month(fields)
     venue = _venue(fields, entry_type)
     is_arxiv = _is_arxiv_eprint(fields) or bool(fields.raw("arxiv"))
+    if not venue and is_arxiv:
+        # A preprint with no venue: say where it is, as Google Scholar does.
+        arxiv_id = _ARXIV_ID.match(_clean_url(fields.raw("arxiv") or fields.raw("eprint")))
+        venue = f"arXiv preprint arXiv:{arxiv_id.group(1)}" if arxiv_id else "arXiv preprint"
     view = EntryView(
         key=str(entry.key),
         entry_type=entry_type,

@@ -2,6 +2,8 @@
 // The block itself is a <details> toggle that works without this script.
 (() => {
   "use strict";
+  // The stylesheet shows the Copy buttons only on pages where this script runs.
+  document.documentElement.classList.add("vita-js");
   document.addEventListener("click", (event) => {
     const button = event.target.closest("details.vita-bibtex button.vita-copy");
     if (!button) return;
