@@ -497,3 +497,23 @@ def test_bad_options_are_warnings(app: SphinxTestApp) -> None:
     assert len(lists) == 2
     assert lists[0].select_one(".vita-pub-empty") is not None
     assert len(lists[1].select("li.vita-pub")) == 5
+
+
+def test_views_of_unchanged_lists_stay_cached(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    from sphinx_vita.viewcache import ViewCache
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pub-styles", srcdir)
+    first = make_app("html", srcdir=srcdir)
+    first.build()
+    # Only filtered.rst's inputs change (a new citation); the other pages' lists are reused.
+    page = srcdir / "filtered.rst"
+    page.write_text(page.read_text("utf-8") + "\nAlso :cite:`he2016deep`.\n", "utf-8")
+    second = make_app("html", srcdir=srcdir)
+    second.build()
+    cache = ViewCache(second.doctreedir)  # a fresh reader of the file on disk
+    keys = {view.key for view in cache.views.values()}
+    assert "vita-fixture-links" in keys  # listed only on index, whose lists were reused
+    assert len(keys) == 11

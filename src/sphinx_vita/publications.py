@@ -551,6 +551,12 @@ def _resolve_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
         keys = [(docname, spec.list_id) for spec in specs]
         if old_inputs.get(docname) == inputs[docname] and all(k in old_lists for k in keys):
             resolved.update((k, old_lists[k]) for k in keys)
+            resolver.cache.keep(
+                (item.digest, resolver.owner_name)
+                for k in keys
+                for _, group in old_lists[k].groups
+                for item in group
+            )
             continue
         taken: set[str] = set()  # anchors are unique per page, across its lists
         for spec, key in zip(specs, keys, strict=True):

@@ -12,7 +12,7 @@ import contextlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -59,6 +59,10 @@ class ViewCache:
 
     def start_build(self) -> None:
         self._used = set()
+
+    def keep(self, keys: Iterable[ViewKey]) -> None:
+        """Mark views as still in use without reading them (lists reused as they were)."""
+        self._used.update(keys)
 
     def get(self, key: ViewKey) -> EntryView | None:
         view = self.views.get(key)
