@@ -719,8 +719,10 @@ class PublicationsTransform(SphinxPostTransform):
 def setup_publications(app: Sphinx) -> None:
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_domain(PublicationsDomain)
-    app.add_node(vita_publications)
     skip = (_skip, None)
+    # The placeholder is replaced in a post-transform; should a writer ever meet one
+    # (a builder that skips post-transforms), it writes nothing rather than failing.
+    app.add_node(vita_publications, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(
         vita_badge,
         html=(_visit_badge_html, _depart_badge_html),
