@@ -100,6 +100,8 @@ def test_bibtex_toggle_with_copy_button(app: SphinxTestApp) -> None:
     item = entry(soup(app), "kharbanda2023inceptionxml")
     details = item.select_one("details.vita-bibtex")
     assert details.summary.get_text() == "BibTeX"
+    # Kept out of the search index: the card itself holds the same words.
+    assert "no-search" in details["class"]
     bibtex = details.pre.get_text()
     assert bibtex.startswith("@inproceedings{kharbanda2023inceptionxml,")
     assert "760--769" in bibtex

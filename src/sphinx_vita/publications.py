@@ -665,7 +665,8 @@ def _entry_node(docname: str, item: ResolvedItem, view: EntryView) -> nodes.list
         abstract = vita_details(classes=["vita-abstract"], summary="Abstract")
         abstract += nodes.paragraph(view.abstract, view.abstract)
         li += abstract
-    bibtex = vita_details(classes=["vita-bibtex"], summary="BibTeX", copy=True)
+    # "no-search": Sphinx's search index skips it; the card already holds its words.
+    bibtex = vita_details(classes=["vita-bibtex", "no-search"], summary="BibTeX", copy=True)
     bibtex += nodes.literal_block(view.bibtex, view.bibtex, language="none")
     li += bibtex
     return li
