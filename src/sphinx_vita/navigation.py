@@ -550,10 +550,13 @@ def setup_navigation(app: Sphinx) -> None:
     app.connect("html-page-context", _fill_in_sidebar, priority=AFTER_FURO)
     app.connect("env-updated", _forget_templates)
     app.connect("build-finished", _store_templates)
-    # Rewriting every page when a title changes lives with the other incremental-build rules.
+    # The rest of the speed-at-scale work (issue 6), set up with the sidebar: rewriting every
+    # page when a title changes (incremental.py) and fast pybtex plugin lookups.
     from .incremental import setup_incremental
+    from .pybtex_plugins import remember_pybtex_plugins
 
     setup_incremental(app)
+    remember_pybtex_plugins()
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
