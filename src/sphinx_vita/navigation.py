@@ -88,13 +88,9 @@ def _asked_by_furo() -> bool:
     ).startswith("furo")
 
 
-@dataclass
-class _Mark:
-    """A node that Sphinx marks ``current`` on some page, and where the mark lands in the HTML."""
-
-    ancestors: list[int] = field(default_factory=list)  # marker ids, this node first
-    docname: str = ""  # for references: the page they point to
-    anchor: str = ""  # for references: their anchor (a current page has its own anchors)
+# A reference's marker id -> (the page it links to, its anchor, the marker ids of the branch
+# Sphinx marks "current" on that page: the link first, up to the top-level list).
+References = dict[int, tuple[str, str, tuple[int, ...]]]
 
 
 @dataclass
@@ -126,7 +122,7 @@ class SidebarTemplate:
     hrefs: dict[int, _Splice]
     # For each page in the tree: its references' marker ids with their anchors.
     references: dict[str, list[tuple[int, str]]]
-    ancestors: dict[int, list[int]]
+    ancestors: dict[int, tuple[int, ...]]
     list_items: set[int]
     branches: dict[int, _Branch] = field(default_factory=dict)
 
@@ -215,11 +211,16 @@ def _resolved_toctree(builder: Builder, docname: str) -> nodes.Element | None:
 
 def _mark_nodes(
     tree: nodes.Element, docname_of: dict[str, str]
-) -> tuple[dict[int, _Mark], set[int]]:
-    """Give every node that can be marked current a marker class where "current" would go."""
-    marks: dict[int, _Mark] = {}
+) -> tuple[References, set[int], bool]:
+    """Give every node that can be marked current a marker class where "current" would go.
+
+    Also says whether every internal link was traced back to its page (else the tree cannot
+    be re-targeted to another folder by rewriting its links).
+    """
+    refs: References = {}
     list_items: set[int] = set()
     ids: dict[int, int] = {}  # id(node) -> marker id
+    complete = True
 
     def marker(node: nodes.Element) -> int:
         key = id(node)
@@ -227,7 +228,6 @@ def _mark_nodes(
             ids[key] = len(ids)
             # Sphinx appends "current" after the classes it gave (toctree-lN), so do we.
             node["classes"].append(f"{_MARKER}{ids[key]}")
-            marks[ids[key]] = _Mark()
             if isinstance(node, nodes.list_item):
                 list_items.add(ids[key])
         return ids[key]
@@ -239,6 +239,7 @@ def _mark_nodes(
         uri = ref["refuri"][: len(ref["refuri"]) - len(anchor)] if anchor else ref["refuri"]
         target = docname_of.get(uri)
         if target is None:
+            complete = False
             continue
         chain: list[int] = []
         node: nodes.Element | None = ref
@@ -246,12 +247,53 @@ def _mark_nodes(
         while node is not None and node is not tree:
             chain.append(marker(node))
             node = node.parent
-        ref_mark = marks[chain[0]]
-        ref_mark.docname, ref_mark.anchor, ref_mark.ancestors = target, anchor, chain
-    return marks, list_items
+        refs[chain[0]] = (target, anchor, tuple(chain))
+    return refs, list_items, complete
 
 
-def build_template(builder: Builder, folder: str) -> SidebarTemplate | None:
+@dataclass
+class MarkedTree:
+    """furo's sidebar for one folder with the marker classes still in: the expensive part."""
+
+    folder: str
+    html: str
+    refs: References
+    list_items: set[int]
+    # Every internal link traced to its page: other folders can be made by rewriting links.
+    complete: bool
+
+    def template(self) -> SidebarTemplate:
+        return _locate(self.html, self.refs, self.list_items)
+
+    def for_folder(self, builder: Builder, folder: str) -> MarkedTree:
+        """The same tree as seen from ``folder``: only the links' relative URLs differ."""
+        probe = posixpath.join(folder, _PROBE)
+
+        def retarget(match: re.Match[str]) -> str:
+            found = _MARKER_ID.search(match.group(1))
+            ref = self.refs.get(int(found.group(1))) if found else None
+            if ref is None:
+                return match.group(0)
+            docname, anchor, _ = ref
+            href = _attribute(builder.get_relative_uri(probe, docname) + anchor)
+            return f'<a class="{match.group(1)}" href="{href}"'
+
+        html_text = _LINK.sub(retarget, self.html)
+        return MarkedTree(folder, html_text, self.refs, self.list_items, self.complete)
+
+
+_LINK = re.compile(r'<a class="([^"]*)" href="([^"]*)"')
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as BeautifulSoup writes it (furo's output)."""
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def build_marked(builder: Builder, folder: str) -> MarkedTree | None:
+    """Sphinx's toctree for a page of ``folder`` that is in no toctree, rendered, then furo'd."""
     furo_rewrite = _furo_navigation_function()
     probe = posixpath.join(folder, _PROBE)
     tree = _resolved_toctree(builder, probe)
@@ -261,12 +303,17 @@ def build_template(builder: Builder, folder: str) -> SidebarTemplate | None:
     # Generated pages (genindex, search) can be toctree entries too, and current on their page.
     pages = (*builder.env.all_docs, *_GENERATED_PAGES)
     docname_of = {builder.get_relative_uri(probe, doc): doc for doc in pages}
-    marks, list_items = _mark_nodes(tree, docname_of)
+    refs, list_items, complete = _mark_nodes(tree, docname_of)
     html_text = furo_rewrite(builder.render_partial(tree)["fragment"])  # type: ignore[attr-defined]
-    return _locate(html_text, marks, list_items)
+    return MarkedTree(folder, html_text, refs, list_items, complete)
 
 
-def _locate(html_text: str, marks: dict[int, _Mark], list_items: set[int]) -> SidebarTemplate:
+def build_template(builder: Builder, folder: str) -> SidebarTemplate | None:
+    marked = build_marked(builder, folder)
+    return None if marked is None else marked.template()
+
+
+def _locate(html_text: str, refs: References, list_items: set[int]) -> SidebarTemplate:
     """Strip the marker classes, remembering what each span reads when current."""
     classes: dict[int, _Splice] = {}
     checkboxes: dict[int, _Splice] = {}
@@ -321,18 +368,17 @@ def _locate(html_text: str, marks: dict[int, _Mark], list_items: set[int]) -> Si
                 branch = _branch(text, box, splice)
                 if branch is not None:
                     branches[mark] = branch
-        elif marks[mark].docname:
+        elif mark in refs:
             href = text.find('href="', splice.end, tag_end)
             if href != -1:
                 value = href + len('href="')
                 hrefs[mark] = _Splice(value, text.index('"', value), "", "")
 
     references: dict[str, list[tuple[int, str]]] = {}
-    ancestors: dict[int, list[int]] = {}
-    for mark_id, info in marks.items():
-        if info.docname:
-            references.setdefault(info.docname, []).append((mark_id, info.anchor))
-            ancestors[mark_id] = info.ancestors
+    ancestors: dict[int, tuple[int, ...]] = {}
+    for mark_id, (docname, anchor, chain) in refs.items():
+        references.setdefault(docname, []).append((mark_id, anchor))
+        ancestors[mark_id] = chain
     return SidebarTemplate(
         text, classes, checkboxes, hrefs, references, ancestors, list_items, branches
     )
@@ -372,19 +418,22 @@ def _checked_position(text: str, box: int) -> int:
 
 
 class NavigationCache:
-    """Sidebar templates of one build, by output folder, kept on disk for the next build.
+    """Sidebar templates of one build, by output folder; the costly part kept for next build.
 
-    A no-change rebuild still writes a few pages (search, genindex): building their template is
-    the BeautifulSoup pass over the whole tree, seconds at 1,000 pages. The stored template is
-    reused while the fingerprint of everything it is made from (every page's title and
-    toctrees, the versions of Sphinx, docutils and furo, ...) is unchanged.
+    The costly part (Sphinx resolving and rendering the whole tree, furo's BeautifulSoup pass)
+    is done once, for the site's root folder; every other folder's template is the same HTML
+    with its links re-targeted. A no-change rebuild still writes a few pages (search,
+    genindex), so the root's marked tree is stored next to the doctrees and reused while the
+    fingerprint of everything it is made from (every page's title and toctrees, the versions of
+    Sphinx, docutils and furo, ...) is unchanged.
     """
 
     def __init__(self, builder: Builder) -> None:
         self.builder = builder
         self.templates: dict[str, SidebarTemplate | None] = {}
         self.path = Path(builder.doctreedir) / STORE_NAME
-        self.stored: dict[str, tuple[str, SidebarTemplate]] | None = None
+        self.root: MarkedTree | None = None
+        self.root_known = False
         self.key = ""
         self.built = False
 
@@ -398,22 +447,33 @@ class NavigationCache:
         return template.render(docname, collapse=_collapse(self.builder, template))
 
     def _template(self, folder: str) -> SidebarTemplate | None:
-        if self.stored is None:
+        root = self._root()
+        if root is None:
+            return None
+        if folder == root.folder:
+            return root.template()
+        if root.complete:
+            return root.for_folder(self.builder, folder).template()
+        return build_template(self.builder, folder)  # a link we could not trace: the slow way
+
+    def _root(self) -> MarkedTree | None:
+        if not self.root_known:
+            self.root_known = True
             self.key = fingerprint(self.builder)
-            self.stored = _load(self.path)
-        key, template = self.stored.get(folder, ("", None))
-        if template is not None and key == self.key:
-            return template
-        self.built = True
-        return build_template(self.builder, folder)
+            stored = _load(self.path)
+            if stored is not None and stored[0] == self.key:
+                self.root = stored[1]
+            else:
+                self.root = build_marked(self.builder, "")
+                self.built = self.root is not None
+        return self.root
 
     def save(self) -> None:
-        if not self.built:
+        if not self.built or self.root is None:
             return
-        kept = {f: (self.key, t) for f, t in self.templates.items() if t is not None}
         tmp = self.path.with_suffix(".tmp")
         try:
-            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps((self.key, self.root), protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, self.path)
         except OSError:
             pass  # a cache: the next build makes it again
@@ -422,12 +482,12 @@ class NavigationCache:
 STORE_NAME = "vita-sidebars.pickle"
 
 
-def _load(path: Path) -> dict[str, tuple[str, SidebarTemplate]]:
+def _load(path: Path) -> tuple[str, MarkedTree] | None:
     try:
-        stored = pickle.loads(path.read_bytes())
+        key, root = pickle.loads(path.read_bytes())
     except Exception:  # missing, truncated or from another Vita: build afresh
-        return {}
-    return stored if isinstance(stored, dict) else {}
+        return None
+    return (key, root) if isinstance(key, str) and isinstance(root, MarkedTree) else None
 
 
 def fingerprint(builder: Builder) -> str:
@@ -459,8 +519,8 @@ def fingerprint(builder: Builder) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
-# Bump when SidebarTemplate changes shape.
-STORE_VERSION = 1
+# Bump when MarkedTree changes shape.
+STORE_VERSION = 2
 
 
 # Past this many pages a full tree in every page costs more than it helps: at 1,000 pages it
