@@ -209,6 +209,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="only the cached sidebar's before/after (plain furo with and without it)",
     )
+    p.add_argument(
+        "--overheads-only",
+        action="store_true",
+        help="only the directive overheads (use with --repeat: they are a few percent)",
+    )
     p.add_argument("--markdown", type=Path, help="also write the table to this file")
     p.add_argument("--keep", action="store_true", help="keep the generated sites afterwards")
     return p.parse_args(argv)
@@ -244,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     if args.navigation_only:
         bench.navigation()
+    elif args.overheads_only:
+        bench.directive_overheads()
     else:
         bench.main_comparison(VARIANTS["vita"], VARIANTS["plain"], parallel=not args.no_parallel)
         bench.theme_reference(report.rows[0].vita)
