@@ -52,6 +52,8 @@ def test_sidebar_equals_furos_own_on_every_page(
     make_app: Any, tmp_path: Path, furo_app: Any, parallel: int
 ) -> None:
     vita_app = build(make_app, tmp_path, "vita", parallel=parallel)
+    # With -j 2, pages really are written by forked workers (each with its own cache copy).
+    assert vita_app.builder.parallel_ok == bool(parallel)
 
     expected, actual = sidebars(furo_app.outdir), sidebars(vita_app.outdir)
 
