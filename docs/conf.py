@@ -48,6 +48,10 @@ html_title = "Akash Palrecha"
 # Read the Docs sets the canonical URL; locally the site has none.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_show_sourcelink = False
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
+# One page per publication (citation metadata for Google Scholar, a shareable address).
+vita_publication_pages = True
 
 # The PDF CV and the e-book carry the same pages.
 latex_documents = [("index", "akash-palrecha.tex", "Akash Palrecha", author, "howto")]
