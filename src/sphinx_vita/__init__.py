@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .navigation import setup_navigation
     from .profile import setup_profile
     from .publications import setup_publications
+    from .rtd_search import setup_rtd_search
     from .security import setup_security
     from .timeline import setup_timeline
 
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_profile(app)
     setup_security(app)
     setup_navigation(app)
+    setup_rtd_search(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
