@@ -27,13 +27,20 @@
     document.dispatchEvent(new CustomEvent("readthedocs-search-show"));
   };
 
+  const openFromFocus = (event) => {
+    showReadTheDocsSearch();
+    // Not every addons release moves focus into its modal; a box left focused behind it would
+    // swallow typing and get no focusin on the next click.
+    if (document.activeElement === event.target) event.target.blur();
+  };
+
   const takeOver = (eventData) => {
     if (active || !searchEnabled(eventData)) return;
     active = true;
     for (const form of document.querySelectorAll(FORMS)) {
       // focusin covers a click, a tab into the box and Sphinx's "/" shortcut (which focuses
-      // the first input[name=q]); the modal then takes focus into its own input.
-      form.addEventListener("focusin", showReadTheDocsSearch);
+      // the first input[name=q]).
+      form.addEventListener("focusin", openFromFocus);
       // A box that had focus before the addons were ready gets no focusin: its Enter opens
       // the modal rather than leaving the page.
       form.addEventListener("submit", (event) => {
