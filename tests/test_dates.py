@@ -16,7 +16,7 @@ def isos(text: str) -> list[tuple[str, str | None]]:
     return result
 
 
-# Every bold date line in ../shared/seeds/ (000: 2022 page, 001: 2020 page).
+# Every bold date line in tests/seeds/ (000: 2022 page, 001: 2020 page).
 SEED_LINES = {
     "July 2021 - Present": [("2021-07", "open")],
     "May 2021": [("2021-05", None)],
