@@ -75,8 +75,11 @@ def _links(raw: Any, location: str) -> tuple[Link, ...]:
             if isinstance(item, dict) and "url" in item:
                 pairs.append((str(item.get("label", item["url"])), str(item["url"])))
             else:
-                warn(f"vita_profile: a link must be {{'label': ..., 'url': ...}}, got {item!r}",
-                     "config", location)
+                warn(
+                    f"vita_profile: a link must be {{'label': ..., 'url': ...}}, got {item!r}",
+                    "config",
+                    location,
+                )
     elif raw:
         warn("vita_profile['links'] must be a dict or a list of dicts", "config", location)
     links = []
@@ -97,8 +100,11 @@ def parse_profile(raw: Any, location: str = "conf.py:0") -> Profile:
         warn("vita_profile must be a dict; ignoring it", "config", location)
         return Profile()
     for key in sorted(set(raw) - _PROFILE_KEYS):
-        warn(f"vita_profile: unknown key {key!r} (known: {', '.join(sorted(_PROFILE_KEYS))})",
-             "config", location)
+        warn(
+            f"vita_profile: unknown key {key!r} (known: {', '.join(sorted(_PROFILE_KEYS))})",
+            "config",
+            location,
+        )
     text = {k: str(raw[k]) for k in _PROFILE_TEXT_KEYS if raw.get(k)}
     for key in ("affiliation_url", "avatar"):
         if key in text and unsafe_scheme(text[key]):
@@ -144,13 +150,19 @@ def config_location(app: Sphinx, name: str) -> str:
 def _validate(app: Sphinx, config: Config) -> None:
     present = config.vita_present_label
     if not isinstance(present, str) or not present.strip():
-        warn("vita_present_label must be a non-empty string; using 'Present'", "config",
-             config_location(app, "vita_present_label"))
+        warn(
+            "vita_present_label must be a non-empty string; using 'Present'",
+            "config",
+            config_location(app, "vita_present_label"),
+        )
         present = "Present"
     date_format = config.vita_date_format
     if not isinstance(date_format, str) or "%Y" not in date_format:
-        warn("vita_date_format must be a strftime string containing %Y; using '%b %Y'",
-             "config", config_location(app, "vita_date_format"))
+        warn(
+            "vita_date_format must be a strftime string containing %Y; using '%b %Y'",
+            "config",
+            config_location(app, "vita_date_format"),
+        )
         date_format = "%b %Y"
     config._vita = VitaConfig(
         profile=parse_profile(config.vita_profile, config_location(app, "vita_profile")),
