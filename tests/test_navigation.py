@@ -178,3 +178,44 @@ def test_a_no_change_rebuild_reuses_the_stored_sidebar(
 
     assert built == []  # search.html and genindex.html were written from the stored template
     assert (again.outdir / "search.html").read_text("utf-8") == first
+
+
+@pytest.mark.parametrize("baseurl", ["", "https://example.org/a&b/site/"])
+def test_404_sidebar_from_the_cache_equals_sphinx_notfound_pages_own(
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, baseurl: str
+) -> None:
+    """The 404 page's absolute-link sidebar, made from the cached tree, is byte for byte what
+    furo makes of sphinx-notfound-page's ``toctree`` (the slow path it replaces)."""
+    import sphinx_vita.navigation
+
+    slow = sphinx_vita.navigation.real_navigation
+    slow_calls: list[str] = []
+
+    def counting(toctree: Any) -> str:
+        slow_calls.append("real_navigation")
+        return slow(toctree)
+
+    monkeypatch.setattr(sphinx_vita.navigation, "real_navigation", counting)
+    srcdir = tmp_path / "notfound"
+    shutil.copytree(ROOTS / "test-navigation", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"html_baseurl": baseurl})
+    pages: dict[str, tuple[str, str]] = {}
+
+    def grab(app: Any, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
+        if pagename == "404":
+            # context["toctree"] is sphinx-notfound-page's again by now.
+            pages[pagename] = (context["furo_navigation_tree"], slow(context["toctree"]))
+
+    app.connect("html-page-context", grab, priority=700)
+    app.build()
+    assert app.statuscode == 0
+
+    actual, expected = pages["404"]
+    assert slow_calls == []  # the cached path was taken
+    assert actual == expected
+    prefix = "/a&b/site/" if baseurl else "/"
+    hrefs = [a["href"] for a in BeautifulSoup(actual, "html.parser").select("a")]
+    assert prefix + "a/deep/leaf.html" in hrefs
+    assert "https://example.org/?a=1&b=2" in hrefs
+    # And that is what the written page holds.
+    assert actual.strip() in (app.outdir / "404.html").read_text("utf-8")

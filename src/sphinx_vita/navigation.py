@@ -438,13 +438,15 @@ class NavigationCache:
         self.built = False
 
     def sidebar(self, docname: str) -> str | None:
-        folder = posixpath.dirname(docname)
-        if folder not in self.templates:
-            self.templates[folder] = self._template(folder)
-        template = self.templates[folder]
+        template = self.template(posixpath.dirname(docname))
         if template is None:
             return None
         return template.render(docname, collapse=_collapse(self.builder, template))
+
+    def template(self, folder: str) -> SidebarTemplate | None:
+        if folder not in self.templates:
+            self.templates[folder] = self._template(folder)
+        return self.templates[folder]
 
     def _template(self, folder: str) -> SidebarTemplate | None:
         root = self._root()
@@ -495,14 +497,16 @@ def fingerprint(builder: Builder) -> str:
     import docutils
     import sphinx
 
-    from .incremental import navigation_facts
+    from .incremental import navigation_digests
 
     env = builder.env
     try:
         from furo import __version__ as furo_version
     except ImportError:
         furo_version = ""
-    facts = [(doc, navigation_facts(env, doc)) for doc in sorted(env.all_docs)]
+    facts = sorted(navigation_digests(env).items())
+    # Sphinx renumbers sections without reading the pages again (their digests are older).
+    numbers = sorted((doc, sorted(n.items())) for doc, n in env.toc_secnumbers.items())
     translator = builder.get_translator_class()
     parts = (
         STORE_VERSION,
@@ -515,12 +519,13 @@ def fingerprint(builder: Builder) -> str:
         sorted(builder.tags),
         sorted(env.toctree_includes.items()),
         facts,
+        numbers,
     )
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
 # Bump when MarkedTree changes shape.
-STORE_VERSION = 2
+STORE_VERSION = 3
 
 
 # Past this many pages a full tree in every page costs more than it helps: at 1,000 pages it
@@ -580,12 +585,47 @@ def _fill_in_sidebar(
     context["toctree"] = real
     if not asked or "furo_navigation_tree" not in context:
         return
-    cache = _caches.get(app.builder)
-    if cache is None:
-        cache = _caches[app.builder] = NavigationCache(app.builder)
-    sidebar = cache.sidebar(pagename)
+    sidebar = _cache(app.builder).sidebar(pagename)
     # No template (no toctree at all): furo's own call gives the right (empty) answer.
     context["furo_navigation_tree"] = real_navigation(real) if sidebar is None else sidebar
+
+
+def _cache(builder: Builder) -> NavigationCache:
+    cache = _caches.get(builder)
+    if cache is None:
+        cache = _caches[builder] = NavigationCache(builder)
+    return cache
+
+
+_HTTP = re.compile(r"https?://")
+
+
+def absolute_navigation(builder: Builder, pagename: str, prefix: str) -> str | None:
+    """The full sidebar of a root-folder page with every link but http(s) ones under ``prefix``.
+
+    That is what sphinx-notfound-page's ``toctree`` gives furo for the 404 page (it prefixes
+    each link's ``refuri`` unless it starts with http(s)://), here made from the cached root
+    template in one pass instead of resolving and rewriting the whole tree again. ``None``
+    when the cache cannot say (the caller then takes the slow path, ``real_navigation``):
+    a builder whose URLs the cache does not model, a page in another folder or listed in the
+    tree itself (its own link and current marks would differ), or a link this cannot parse.
+    """
+    if posixpath.dirname(pagename) or not _cacheable(builder):
+        return None
+    template = _cache(builder).template("")
+    if template is None or pagename in template.references:
+        return None
+    text = template.html
+    if text.count("<a ") != len(_LINK.findall(text)):
+        return None
+    escaped = _attribute(prefix)
+
+    def prefixed(match: re.Match[str]) -> str:
+        if _HTTP.match(match.group(2)):  # escaping leaves "http(s)://" as it is
+            return match.group(0)
+        return f'<a class="{match.group(1)}" href="{escaped}{match.group(2)}"'
+
+    return _LINK.sub(prefixed, text)
 
 
 def real_navigation(toctree: Callable[..., str]) -> str:
