@@ -49,6 +49,7 @@ def navigation_facts(env: BuildEnvironment, docname: str) -> tuple[Any, ...] | N
             node.get("includehidden"),
             node.get("titlesonly"),
             node.get("maxdepth"),
+            node.get("numbered"),  # section numbers show in every sidebar
         )
         for node in toc.findall(addnodes.toctree)
     )
@@ -95,18 +96,44 @@ def _pages_with_stale_sidebars(app: Sphinx, env: BuildEnvironment) -> Iterable[s
     return []
 
 
+def navigation_digests(env: BuildEnvironment) -> dict[str, str]:
+    """docname -> digest of its ``navigation_facts``, kept in the environment across builds.
+
+    A page's title, toc and toctrees change only when Sphinx reads it again, which drops its
+    digest (``clear_doc``): a build digests only the pages it read, not all of them, and the
+    sidebar store's fingerprint (navigation.py) is cheap on a rebuild. Section numbers, which
+    Sphinx reassigns without reading a page again, are not trusted to this: the fingerprint
+    adds them itself.
+    """
+    digests: dict[str, str] = env.get_domain(BuildMemoryDomain.name).data.setdefault(
+        "navigation", {}
+    )
+    for doc in env.all_docs.keys() - digests.keys():
+        facts = repr(navigation_facts(env, doc)).encode("utf-8")
+        digests[doc] = hashlib.sha1(facts).hexdigest()
+    for doc in digests.keys() - env.all_docs.keys():
+        del digests[doc]
+    return digests
+
+
+def _digest_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    navigation_digests(env)  # now, so that the environment Sphinx pickles next holds them
+    return []
+
+
 # -- citations ----------------------------------------------------------------------------------
 
 
 class BuildMemoryDomain(Domain):
-    """Facts from the previous build that no page owns (kept in the pickled environment)."""
+    """Facts from the previous build (kept in the pickled environment): the citations' digests,
+    and each page's navigation digest, dropped when the page is read again."""
 
     name = "vita-build"
     label = "Vita build memory"
-    initial_data: ClassVar[dict[str, Any]] = {"citations": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"citations": {}, "navigation": {}}
 
     def clear_doc(self, docname: str) -> None:
-        pass  # nothing here belongs to one page
+        self.data.setdefault("navigation", {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         pass  # written only in the main process, after reading
@@ -162,4 +189,5 @@ def setup_incremental(app: Sphinx) -> None:
     app.add_domain(BuildMemoryDomain)
     app.connect("env-get-outdated", _remember_navigation)
     app.connect("env-updated", _pages_with_stale_sidebars)
+    app.connect("env-updated", _digest_navigation)
     app.connect("env-updated", _pages_citing_changed_entries, priority=AFTER_CITATIONS)
