@@ -1,30 +1,22 @@
-"""pybtex plugin lookups in microseconds instead of milliseconds.
+"""pybtex plugin lookups in microseconds instead of milliseconds, where it counts.
 
 ``pybtex.plugin.find_plugin`` scans every installed distribution's entry points on each call
-(about 10-20 ms here), and sphinxcontrib-bibtex calls it once per ``{cite}`` it resolves
+(5-20 ms, with the disk), and sphinxcontrib-bibtex calls it once per ``{cite}`` it resolves
 (``find_plugin("pybtex.backends", "plaintext")`` in ``resolve_xref``): 1,000 citing pages cost
 seconds, twice over when a .bib edit rewrites them all.
 
-pybtex checks plugins registered at run time before it scans entry points, so registering the
-installed plugins under their own names, once, through pybtex's public ``register_plugin``,
-turns each lookup into a dictionary read. The classes are the very ones the entry points name:
-nothing behaves differently.
+pybtex checks plugins registered at run time before it scans entry points, so registering that
+plugin under its own name, once, through pybtex's public ``register_plugin``, turns each lookup
+into a dictionary read. The class is the very one the entry point names: nothing behaves
+differently. Only the per-``{cite}`` lookup is registered: every other lookup happens a few
+times per build, and ``register_plugin`` scans the entry points too, so registering them would
+cost every build (even one with nothing to do) more than it saves.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
-
-# The groups looked up while building (not the .bib readers and writers).
-GROUPS = (
-    "pybtex.backends",
-    "pybtex.style.formatting",
-    "pybtex.style.labels",
-    "pybtex.style.names",
-    "pybtex.style.sorting",
-)
-# Output formats Sphinx never asks pybtex for: not worth importing on every build.
-SKIPPED = {("pybtex.backends", "html"), ("pybtex.backends", "latex")}
+# (group, name) looked up once per citing page; each is a real plugin name (not an alias).
+HOT = (("pybtex.backends", "plaintext"),)
 
 _done = False
 
@@ -35,18 +27,12 @@ def remember_pybtex_plugins() -> None:
         return
     _done = True
     try:
-        from pybtex.plugin import register_plugin
+        from pybtex.plugin import find_plugin, register_plugin
     except ImportError:
         return
-    installed = entry_points()
-    for group in GROUPS:
-        for alias in (False, True):
-            for entry_point in installed.select(group=group + ".aliases" if alias else group):
-                if (group, entry_point.name) in SKIPPED:
-                    continue
-                try:
-                    plugin = entry_point.load()
-                except Exception:  # a broken third-party plugin: pybtex reports it if used
-                    continue
-                # Aliases too go under the main group: that is where pybtex looks first.
-                register_plugin(group, entry_point.name, plugin, force=True)
+    for group, name in HOT:
+        try:
+            plugin = find_plugin(group, name)
+        except Exception:  # not installed or broken: pybtex reports it if used
+            continue
+        register_plugin(group, name, plugin, force=True)
