@@ -191,6 +191,32 @@ def test_publication_pages_carry_highwire_tags(app):
     assert BASEURL + "pub/example2021journal.html" in sitemap
 
 
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_publication_pages_survive_a_rebuild_that_writes_no_page(
+    make_app, rootdir: Path, tmp_path: Path, parallel: int
+):
+    """The pages are generated in ``finish``: after a no-change read, or in a ``-j`` build, the
+    builder has written no document of its own yet (Sphinx crashed on its missing
+    ``fignumbers``); the pages must come out the same as in the first build."""
+    import shutil
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-profile-pubs", srcdir)
+    overrides = {"vita_publication_pages": True}
+    builddir = tmp_path / "build"
+    page = builddir / "html" / "pub" / "example2021journal.html"
+    make_app("html", srcdir=srcdir, builddir=builddir, confoverrides=overrides).build()
+    first = page.read_text(encoding="utf-8")
+    again = make_app(
+        "html", srcdir=srcdir, builddir=builddir, confoverrides=overrides, parallel=parallel
+    )
+    again.build()
+    # A second app in one process re-registers Sphinx's own nodes; that notice is not ours.
+    warnings = again.warning.getvalue().splitlines()
+    assert [w for w in warnings if "is already registered" not in w] == []
+    assert page.read_text(encoding="utf-8") == first
+
+
 @pytest.mark.sphinx("html", testroot="profile-pubs", srcdir="profile-pubs-no-pages")
 def test_publication_pages_are_opt_in(app):
     app.build()

@@ -150,6 +150,10 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         back_uri = builder.get_relative_uri(pagename, docname) + "#" + anchor
         title_node = app.env.titles.get(docname)
         list_title = title_node.astext() if title_node is not None else "the list"
+        # What Sphinx's write_doc sets per document before a writer runs; a generated page has
+        # no numbered sections or figures. Without it the writer fails whenever this build wrote
+        # no document itself (a no-change rebuild, or a -j build whose workers wrote them).
+        builder.secnumbers, builder.fignumbers = {}, {}
         body = builder.render_partial(_body(view, back_uri, list_title))["fragment"]
         pdf = next((b.url for b in view.links if b.kind == "pdf"), "")
         article_id = url + builder.get_target_uri(docname) + "#" + anchor if url else ""
