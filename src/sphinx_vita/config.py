@@ -171,6 +171,31 @@ def _validate(app: Sphinx, config: Config) -> None:
     )
 
 
+# Vita's CSS and JavaScript, shared by every feature module.
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    static = str(STATIC_DIR)
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+
+
+def _set_in_conf(config: Config, name: str) -> bool:
+    """Whether conf.py (or ``-D``) gives ``name`` a value, even the default one."""
+    return name in getattr(config, "_raw_config", {}) or name in getattr(config, "overrides", {})
+
+
+def _copy_sources_only_when_linked(app: Sphinx, config: Config) -> None:
+    """Sphinx copies every page's source into ``_sources/`` for its "Show source" link alone
+    (furo's "view this page" button is that link; the search reads the HTML pages). A site that
+    hides the link (``html_show_sourcelink = False``, as Vita's sites do) would publish the
+    copies with nothing pointing at them: 4 MB of a 1,000-page site. So unless conf.py sets
+    ``html_copy_source`` itself, it follows ``html_show_sourcelink``."""
+    if not _set_in_conf(config, "html_copy_source") and not config.html_show_sourcelink:
+        config.html_copy_source = False
+
+
 def setup_config(app: Sphinx) -> None:
     # "env" rebuild: the profile and labels reach every page, so a change re-reads them all.
     app.add_config_value("vita_profile", {}, "env", types=(dict,))
@@ -185,3 +210,5 @@ def setup_config(app: Sphinx) -> None:
     # None decides by size (collapsed past 300 pages; navigation.py).
     app.add_config_value("vita_sidebar_collapse", None, "html", types=(bool, type(None)))
     app.connect("config-inited", _validate, priority=100)
+    app.connect("config-inited", _copy_sources_only_when_linked)
+    app.connect("config-inited", _add_static_path)
