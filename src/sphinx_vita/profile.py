@@ -10,7 +10,6 @@ draws the initials (or the photo, only when ``avatar`` is set); other formats le
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 CSS_FILE = "vita-profile.css"
-STATIC_DIR = Path(__file__).parent / "static"
 
 # Classes the transforms look for; also the CSS hooks.
 CARD_CLASS = "vita-profile"
@@ -198,12 +196,6 @@ def _add_css(app: Sphinx) -> None:
         app.add_css_file(CSS_FILE)
 
 
-def _add_static_path(app: Sphinx, config: Any) -> None:
-    static = str(STATIC_DIR)
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)
-
-
 def setup_profile(app: Sphinx) -> None:
     from .pubpages import setup_publication_pages
     from .scholar import setup_scholar
@@ -220,7 +212,6 @@ def setup_profile(app: Sphinx) -> None:
     app.add_directive("profile-card", ProfileCardDirective)
     app.add_post_transform(ProfileLinksAsList)
     app.add_post_transform(ProfileLinksWithAddresses)
-    app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _add_css)
     setup_seo(app)
     setup_scholar(app)

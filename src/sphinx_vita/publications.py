@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
-STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "vita-publications.css"
 JS_FILE = "vita-publications.js"
 
@@ -250,12 +249,6 @@ def _add_static_files(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file(CSS_FILE)
         app.add_js_file(JS_FILE, defer="defer")
-
-
-def _add_static_path(app: Sphinx, config: Config) -> None:
-    static = str(STATIC_DIR)
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)
 
 
 # --- the directive ---------------------------------------------------------------------------
@@ -751,7 +744,6 @@ def setup_publications(app: Sphinx) -> None:
     app.add_directive("publications", PublicationsDirective)
     app.add_post_transform(PublicationsTransform)
     app.connect("config-inited", _default_bibfiles)
-    app.connect("config-inited", _add_static_path)
     # Before sphinxcontrib-bibtex's handlers (priority 500) and after them, respectively.
     app.connect("builder-inited", _load_bibfiles, priority=400)
     app.connect("builder-inited", _add_static_files)

@@ -16,24 +16,15 @@ static file, which the Content-Security-Policy of ``security.py`` allows as ``'s
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
-STATIC_DIR = Path(__file__).parent / "static"
 JS_FILE = "vita-rtd-search.js"
 # The addons API version the script reads (``config.addons.search.enabled``).
 ADDONS_API_VERSION = "1"
 ADDONS_API_META = f'<meta name="readthedocs-addons-api-version" content="{ADDONS_API_VERSION}">'
-
-
-def _add_static_path(app: Sphinx, config: Config) -> None:
-    static = str(STATIC_DIR)
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)
 
 
 def _served_as_website(app: Sphinx) -> bool:
@@ -54,6 +45,5 @@ def _add_meta(
 
 
 def setup_rtd_search(app: Sphinx) -> None:
-    app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _add_script)
     app.connect("html-page-context", _add_meta)

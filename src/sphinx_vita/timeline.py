@@ -418,14 +418,6 @@ def _add_css(app: Sphinx) -> None:
         app.add_css_file("vita-timeline.css")
 
 
-def _add_static_path(app: Sphinx, config: Any) -> None:
-    from pathlib import Path
-
-    static = str(Path(__file__).parent / "static")
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)
-
-
 def setup_timeline(app: Sphinx) -> None:
     from .timeline_domain import setup_timeline_domain
 
@@ -437,6 +429,5 @@ def setup_timeline(app: Sphinx) -> None:
         else:
             app.add_node(node_class)
     app.add_directive("timeline", TimelineDirective)
-    app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _add_css)
     setup_timeline_domain(app)
