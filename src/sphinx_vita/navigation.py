@@ -654,9 +654,11 @@ def setup_navigation(app: Sphinx) -> None:
     # page when a title changes (incremental.py) and fast pybtex plugin lookups.
     from .incremental import setup_incremental
     from .pybtex_plugins import remember_pybtex_plugins
+    from .templatecache import setup_template_cache
 
     setup_incremental(app)
     remember_pybtex_plugins()
+    setup_template_cache(app)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
