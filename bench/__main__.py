@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .runner import Build, fresh, sphinx_build, tree_size
 from .sitegen import VARIANTS, SiteSize, Variant, note_path, touch_bib, touch_page, write_site
@@ -42,7 +43,7 @@ class Row:
                 return f"{x.seconds:.2f} s (cpu {x.cpu_seconds:.2f} s)"
             if not self.unit:
                 return f"{x:.0f}"
-            return f"{x:.2f} s" if self.unit == "s" else f"{x:.1f} {self.unit}"
+            return f"{x:.2f} {self.unit}" if self.unit in ("s", "MB") else f"{x:.1f} {self.unit}"
 
         def ratio(wall: bool) -> str:
             a, b = self.vita, self.plain
@@ -110,42 +111,63 @@ class Bench:
             )
         return build
 
-    def main_comparison(self, vita: Variant, plain: Variant, parallel: bool) -> None:
-        """Issue 6: full, -j 2, no-change, one page, the .bib, memory, output size."""
-        full_v, full_p = self.build(vita, "html"), self.build(plain, "html")
+    def main_comparison(self, vita: Variant, plain: Variant | None, parallel: bool) -> None:
+        """Issue 6: full, -j 2, no-change, one page, the .bib, memory, output size.
+
+        ``plain=None`` builds the Vita site alone (the plain column stays empty).
+        """
+        variants = (vita, plain) if plain else (vita,)
+
+        def both(out_name: str, **kwargs: Any) -> tuple[Build, Build | None]:
+            return self.build(vita, out_name, **kwargs), (
+                self.build(plain, out_name, **kwargs) if plain else None
+            )
+
+        full_v, full_p = both("html")
         self.report.add(Row("full build", full_v, full_p))
         if parallel:
-            j_v, j_p = self.build(vita, "html-j2", jobs=2), self.build(plain, "html-j2", jobs=2)
+            j_v, j_p = both("html-j2", jobs=2)
             self.report.add(Row("full build, -j 2", j_v, j_p))
-        same_v = self.build(vita, "html", clean=False)
-        same_p = self.build(plain, "html", clean=False)
+        same_v, same_p = both("html", clean=False)
         self.report.add(Row("no-change rebuild", same_v, same_p))
-        for variant in (vita, plain):
+        for variant in variants:
             touch_page(self.site(variant), self.size)
-        page_v = self.build(vita, "html", clean=False)
-        page_p = self.build(plain, "html", clean=False)
+        page_v, page_p = both("html", clean=False)
         self.report.add(Row("one page touched", page_v, page_p))
-        for variant in (vita, plain):
+        for variant in variants:
             touch_bib(self.site(variant), self.size)
-        bib_v = self.build(vita, "html", clean=False)
-        bib_p = self.build(plain, "html", clean=False)
+        bib_v, bib_p = both("html", clean=False)
         self.report.add(Row(".bib touched", bib_v, bib_p))
-        self.report.add(Row("peak memory, full build", full_v.peak_mib, full_p.peak_mib, "MiB"))
-        out_v, out_p = (self.workdir / v.name / "html" for v in (vita, plain))
         self.report.add(
-            Row("output size", tree_size(out_v) / 2**20, tree_size(out_p) / 2**20, "MiB")
+            Row("peak memory, full build", full_v.peak_mib, full_p and full_p.peak_mib, "MiB")
+        )
+        out_v = self.workdir / vita.name / "html"
+        out_p = self.workdir / plain.name / "html" if plain else None
+        self.report.add(
+            Row(
+                "output size (MB, 10^6 bytes)",
+                tree_size(out_v) / 1e6,
+                tree_size(out_p) / 1e6 if out_p else None,
+                "MB",
+            )
         )
         note = f"{note_path(1, self.size)}.html"
         self.report.add(
             Row(
                 "one note page's HTML",
                 (out_v / note).stat().st_size / 1024 if (out_v / note).exists() else None,
-                (out_p / note).stat().st_size / 1024 if (out_p / note).exists() else None,
+                (out_p / note).stat().st_size / 1024 if out_p and (out_p / note).exists() else None,
                 "KiB",
             )
         )
         self.report.add(
-            Row("warnings (full build)", full_v.warnings, full_p.warnings, "", "see *.log")
+            Row(
+                "warnings (full build)",
+                full_v.warnings,
+                full_p.warnings if full_p else None,
+                "",
+                "see *.log",
+            )
         )
 
     def navigation(self) -> None:
@@ -214,6 +236,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="only the directive overheads (use with --repeat: they are a few percent)",
     )
+    p.add_argument(
+        "--vita-only",
+        action="store_true",
+        help="only the Vita site's builds (no plain stack, no alabaster reference)",
+    )
     p.add_argument("--markdown", type=Path, help="also write the table to this file")
     p.add_argument("--keep", action="store_true", help="keep the generated sites afterwards")
     return p.parse_args(argv)
@@ -251,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         bench.navigation()
     elif args.overheads_only:
         bench.directive_overheads()
+    elif args.vita_only:
+        bench.main_comparison(VARIANTS["vita"], None, parallel=not args.no_parallel)
     else:
         bench.main_comparison(VARIANTS["vita"], VARIANTS["plain"], parallel=not args.no_parallel)
         bench.theme_reference(report.rows[0].vita)
