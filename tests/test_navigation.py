@@ -10,6 +10,7 @@ import functools
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -131,8 +132,8 @@ def test_collapsed_sidebar_equals_furo_on_a_collapsed_toctree(
     actual: dict[str, str] = {}
 
     def grab(app: Any, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
-        # The 404 page's sidebar is rebuilt with absolute links by seo.py, uncollapsed.
-        if "furo_navigation_tree" not in context or pagename == "404":
+        # The 404 page too: its toctree() is sphinx-notfound-page's (absolute links).
+        if "furo_navigation_tree" not in context:
             return
         kwargs = {"collapse": True, "titles_only": True, "maxdepth": -1, "includehidden": True}
         expected[pagename] = get_navigation_tree.__wrapped__(context["toctree"](**kwargs))
@@ -141,7 +142,7 @@ def test_collapsed_sidebar_equals_furo_on_a_collapsed_toctree(
     app.connect("html-page-context", grab, priority=700)
     app.build()
 
-    assert {"a/deep/leaf", "b/x", "index", "orphan", "genindex"} <= actual.keys()
+    assert {"a/deep/leaf", "b/x", "index", "orphan", "genindex", "404"} <= actual.keys()
     for page, html in expected.items():
         assert actual[page] == html, page
     # Collapsed: another part's pages are not listed, the page's own branch is.
@@ -180,31 +181,37 @@ def test_a_no_change_rebuild_reuses_the_stored_sidebar(
     assert (again.outdir / "search.html").read_text("utf-8") == first
 
 
-@pytest.mark.parametrize("baseurl", ["", "https://example.org/a&b/site/"])
+@pytest.mark.parametrize(
+    ("baseurl", "collapse"),
+    [("", False), ("https://example.org/a&b/site/", False), ("https://example.org/s/", True)],
+)
 def test_404_sidebar_from_the_cache_equals_sphinx_notfound_pages_own(
-    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, baseurl: str
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, baseurl: str, collapse: bool
 ) -> None:
     """The 404 page's absolute-link sidebar, made from the cached tree, is byte for byte what
-    furo makes of sphinx-notfound-page's ``toctree`` (the slow path it replaces)."""
+    furo makes of sphinx-notfound-page's ``toctree`` (the slow path it replaces), collapsed
+    when every other page's sidebar is."""
     import sphinx_vita.navigation
 
     slow = sphinx_vita.navigation.real_navigation
     slow_calls: list[str] = []
 
-    def counting(toctree: Any) -> str:
+    def counting(toctree: Any, collapse: bool = False) -> str:
         slow_calls.append("real_navigation")
-        return slow(toctree)
+        return slow(toctree, collapse)
 
     monkeypatch.setattr(sphinx_vita.navigation, "real_navigation", counting)
     srcdir = tmp_path / "notfound"
     shutil.copytree(ROOTS / "test-navigation", srcdir)
-    app = make_app("html", srcdir=srcdir, confoverrides={"html_baseurl": baseurl})
+    overrides = {"html_baseurl": baseurl, "vita_sidebar_collapse": collapse}
+    app = make_app("html", srcdir=srcdir, confoverrides=overrides)
     pages: dict[str, tuple[str, str]] = {}
 
     def grab(app: Any, pagename: str, templatename: str, context: Any, doctree: Any) -> None:
         if pagename == "404":
             # context["toctree"] is sphinx-notfound-page's again by now.
-            pages[pagename] = (context["furo_navigation_tree"], slow(context["toctree"]))
+            expected = slow(context["toctree"], collapse)
+            pages[pagename] = (context["furo_navigation_tree"], expected)
 
     app.connect("html-page-context", grab, priority=700)
     app.build()
@@ -213,9 +220,11 @@ def test_404_sidebar_from_the_cache_equals_sphinx_notfound_pages_own(
     actual, expected = pages["404"]
     assert slow_calls == []  # the cached path was taken
     assert actual == expected
-    prefix = "/a&b/site/" if baseurl else "/"
+    prefix = urlsplit(baseurl).path or "/"
     hrefs = [a["href"] for a in BeautifulSoup(actual, "html.parser").select("a")]
-    assert prefix + "a/deep/leaf.html" in hrefs
+    # Collapsed, the 404 page (in no toctree) lists the top-level entries only.
+    assert (prefix + "a/deep/leaf.html" in hrefs) == (not collapse)
+    assert prefix + "a/index.html" in hrefs
     assert "https://example.org/?a=1&b=2" in hrefs
     # And that is what the written page holds.
     assert actual.strip() in (app.outdir / "404.html").read_text("utf-8")

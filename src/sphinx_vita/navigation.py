@@ -600,22 +600,31 @@ def _cache(builder: Builder) -> NavigationCache:
 _HTTP = re.compile(r"https?://")
 
 
+def collapses(builder: Builder) -> bool:
+    """Whether this build's pages get the collapsed sidebar (``vita_sidebar_collapse``)."""
+    if not _cacheable(builder):
+        return False  # furo's own sidebar on every page: the whole tree
+    template = _cache(builder).template("")
+    return template is not None and _collapse(builder, template)
+
+
 def absolute_navigation(builder: Builder, pagename: str, prefix: str) -> str | None:
-    """The full sidebar of a root-folder page with every link but http(s) ones under ``prefix``.
+    """The sidebar of a root-folder page with every link but http(s) ones under ``prefix``.
 
     That is what sphinx-notfound-page's ``toctree`` gives furo for the 404 page (it prefixes
     each link's ``refuri`` unless it starts with http(s)://), here made from the cached root
-    template in one pass instead of resolving and rewriting the whole tree again. ``None``
-    when the cache cannot say (the caller then takes the slow path, ``real_navigation``):
-    a builder whose URLs the cache does not model, a page in another folder or listed in the
-    tree itself (its own link and current marks would differ), or a link this cannot parse.
+    template in one pass instead of resolving and rewriting the whole tree again; collapsed
+    like every other page's when ``collapses()``. ``None`` when the cache cannot say (the
+    caller then takes the slow path, ``real_navigation``): a builder whose URLs the cache does
+    not model, a page in another folder or listed in the tree itself (its own link and current
+    marks would differ), or a link this cannot parse.
     """
     if posixpath.dirname(pagename) or not _cacheable(builder):
         return None
     template = _cache(builder).template("")
     if template is None or pagename in template.references:
         return None
-    text = template.html
+    text = template.render(pagename, collapse=_collapse(builder, template))
     if text.count("<a ") != len(_LINK.findall(text)):
         return None
     escaped = _attribute(prefix)
@@ -628,10 +637,10 @@ def absolute_navigation(builder: Builder, pagename: str, prefix: str) -> str | N
     return _LINK.sub(prefixed, text)
 
 
-def real_navigation(toctree: Callable[..., str]) -> str:
+def real_navigation(toctree: Callable[..., str], collapse: bool = False) -> str:
     """furo's sidebar computed furo's way (the slow path, used when no template applies)."""
     furo_rewrite = _furo_navigation_function()
-    html_text = toctree(**FURO_TOCTREE_KWARGS)
+    html_text = toctree(**{**FURO_TOCTREE_KWARGS, "collapse": collapse})
     return html_text if furo_rewrite is None or not html_text else furo_rewrite(html_text)
 
 

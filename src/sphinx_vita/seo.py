@@ -264,20 +264,21 @@ def _absolute_sidebar_on_404(
 
     sphinx-notfound-page swaps in a ``toctree`` that writes absolute links; Vita's cached
     sidebar (navigation.py) is relative to the folder. For this one page, after both have run,
-    the sidebar is made again with absolute links: from the cached tree when it can be (the
-    same HTML, ``tests/test_navigation.py``), else from sphinx-notfound-page's ``toctree``
-    (resolving the whole tree again: 0.5 s of a no-change rebuild at 1,000 pages).
+    the sidebar is made again with absolute links, collapsed when the other pages' are
+    (``vita_sidebar_collapse``): from the cached tree when it can be (the same HTML,
+    ``tests/test_navigation.py``), else from sphinx-notfound-page's ``toctree`` (resolving the
+    whole tree again: 0.5 s of a no-change rebuild at 1,000 pages).
     """
     if NOTFOUND not in app.extensions or pagename != app.config.notfound_pagename:
         return
     if "furo_navigation_tree" in context and callable(context.get("toctree")):
-        from .navigation import absolute_navigation, real_navigation
+        from .navigation import absolute_navigation, collapses, real_navigation
 
         prefix = app.config.notfound_urls_prefix or "/"  # as sphinx-notfound-page reads it
         sidebar = absolute_navigation(app.builder, pagename, prefix)
-        context["furo_navigation_tree"] = (
-            real_navigation(context["toctree"]) if sidebar is None else sidebar
-        )
+        if sidebar is None:
+            sidebar = real_navigation(context["toctree"], collapse=collapses(app.builder))
+        context["furo_navigation_tree"] = sidebar
 
 
 # --- files next to the pages -----------------------------------------------------------------
