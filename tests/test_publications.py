@@ -519,3 +519,51 @@ def test_views_of_unchanged_lists_stay_cached(
     keys = {view.key for view in cache.views.values()}
     assert "vita-fixture-links" in keys  # listed only on index, whose lists were reused
     assert len(keys) == 11
+
+
+# --- the BibTeX blocks' shared highlighter ---------------------------------------------------
+
+
+def test_bibtex_blocks_equal_sphinxs_own_code_blocks(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Vita highlights BibTeX with one Pygments formatter per build, not one per block; the
+    pages are byte for byte what Sphinx's own ``visit_literal_block`` writes."""
+    from pygments.formatters.html import HtmlFormatter
+
+    import sphinx_vita.publications as publications
+
+    made: list[int] = []
+    real_init = HtmlFormatter.__init__
+
+    def counting_init(self: HtmlFormatter, **options: object) -> None:
+        made.append(1)
+        real_init(self, **options)
+
+    monkeypatch.setattr(HtmlFormatter, "__init__", counting_init)
+
+    def build(name: str) -> tuple[dict[str, str], int]:
+        made.clear()
+        srcdir = tmp_path / name
+        shutil.copytree(ROOTS / "test-pub-styles", srcdir)
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        assert app.statuscode == 0
+        outdir = Path(app.outdir)
+        pages = {p.name: p.read_text("utf-8") for p in sorted(outdir.glob("*.html"))}
+        return pages, len(made)
+
+    fast, fast_formatters = build("vita")
+    with monkeypatch.context() as patch:
+        # Sphinx's own path for every block (the handler is registered by setup, per app).
+        patch.setattr(
+            publications,
+            "_visit_bibtex_code_html",
+            lambda self, node: self.visit_literal_block(node),
+        )
+        sphinx_way, sphinx_formatters = build("sphinx")
+
+    blocks = fast["index.html"].count('<details class="vita-bibtex')
+    assert blocks >= 10
+    assert sphinx_formatters >= blocks > fast_formatters
+    assert fast == sphinx_way

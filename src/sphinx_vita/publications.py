@@ -134,7 +134,7 @@ _formatters: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 def _visit_bibtex_code_html(self: HTML5Translator, node: vita_bibtex_code) -> None:
     """Sphinx's ``visit_literal_block`` for the one case Vita emits: plain text, no options.
 
-    Same markup (``tests/test_publications_units.py`` compares the two); anything else is
+    Same markup (``tests/test_publications.py`` compares the two); anything else is
     handed to Sphinx.
     """
     highlighter = getattr(self, "highlighter", None)
