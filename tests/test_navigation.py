@@ -166,18 +166,19 @@ def test_a_no_change_rebuild_reuses_the_stored_sidebar(
     app = build(make_app, tmp_path, "vita")
     first = (app.outdir / "search.html").read_text("utf-8")
     built: list[str] = []
-    for name in ("build_marked", "build_template"):
+    for name in ("build_marked", "build_template", "_locate"):
         real = getattr(sphinx_vita.navigation, name)
 
-        def counting(builder: Any, folder: str, _real: Any = real) -> Any:
-            built.append(folder)
-            return _real(builder, folder)
+        def counting(*args: Any, _real: Any = real, _name: str = name) -> Any:
+            built.append(_name)
+            return _real(*args)
 
         monkeypatch.setattr(sphinx_vita.navigation, name, counting)
     again = make_app("html", srcdir=tmp_path / "vita")
     again.build()
 
-    assert built == []  # search.html and genindex.html were written from the stored template
+    # search.html, genindex.html and 404.html were written from the stored root template.
+    assert built == []
     assert (again.outdir / "search.html").read_text("utf-8") == first
 
 

@@ -423,9 +423,9 @@ class NavigationCache:
     The costly part (Sphinx resolving and rendering the whole tree, furo's BeautifulSoup pass)
     is done once, for the site's root folder; every other folder's template is the same HTML
     with its links re-targeted. A no-change rebuild still writes a few pages (search,
-    genindex), so the root's marked tree is stored next to the doctrees and reused while the
-    fingerprint of everything it is made from (every page's title and toctrees, the versions of
-    Sphinx, docutils and furo, ...) is unchanged.
+    genindex), so the root's marked tree and its template are stored next to the doctrees and
+    reused while the fingerprint of everything they are made from (every page's title and
+    toctrees, the versions of Sphinx, docutils and furo, ...) is unchanged.
     """
 
     def __init__(self, builder: Builder) -> None:
@@ -433,6 +433,7 @@ class NavigationCache:
         self.templates: dict[str, SidebarTemplate | None] = {}
         self.path = Path(builder.doctreedir) / STORE_NAME
         self.root: MarkedTree | None = None
+        self.root_template: SidebarTemplate | None = None
         self.root_known = False
         self.key = ""
         self.built = False
@@ -453,7 +454,9 @@ class NavigationCache:
         if root is None:
             return None
         if folder == root.folder:
-            return root.template()
+            if self.root_template is None:
+                self.root_template = root.template()
+            return self.root_template
         if root.complete:
             return root.for_folder(self.builder, folder).template()
         return build_template(self.builder, folder)  # a link we could not trace: the slow way
@@ -464,7 +467,7 @@ class NavigationCache:
             self.key = fingerprint(self.builder)
             stored = _load(self.path)
             if stored is not None and stored[0] == self.key:
-                self.root = stored[1]
+                self.root, self.root_template = stored[1], stored[2]
             else:
                 self.root = build_marked(self.builder, "")
                 self.built = self.root is not None
@@ -473,9 +476,12 @@ class NavigationCache:
     def save(self) -> None:
         if not self.built or self.root is None:
             return
+        if self.root_template is None:
+            self.root_template = self.root.template()
+        stored = (self.key, self.root, self.root_template)
         tmp = self.path.with_suffix(".tmp")
         try:
-            tmp.write_bytes(pickle.dumps((self.key, self.root), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, self.path)
         except OSError:
             pass  # a cache: the next build makes it again
@@ -484,12 +490,14 @@ class NavigationCache:
 STORE_NAME = "vita-sidebars.pickle"
 
 
-def _load(path: Path) -> tuple[str, MarkedTree] | None:
+def _load(path: Path) -> tuple[str, MarkedTree, SidebarTemplate] | None:
     try:
-        key, root = pickle.loads(path.read_bytes())
+        key, root, template = pickle.loads(path.read_bytes())
     except Exception:  # missing, truncated or from another Vita: build afresh
         return None
-    return (key, root) if isinstance(key, str) and isinstance(root, MarkedTree) else None
+    if not isinstance(root, MarkedTree) or not isinstance(template, SidebarTemplate):
+        return None
+    return (key, root, template) if isinstance(key, str) else None
 
 
 def fingerprint(builder: Builder) -> str:
@@ -524,8 +532,8 @@ def fingerprint(builder: Builder) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
-# Bump when MarkedTree changes shape.
-STORE_VERSION = 3
+# Bump when MarkedTree or SidebarTemplate changes shape.
+STORE_VERSION = 4
 
 
 # Past this many pages a full tree in every page costs more than it helps: at 1,000 pages it
