@@ -211,8 +211,8 @@ def touch_page(root: Path, size: SiteSize, i: int = 0) -> None:
         f.write("\nOne more sentence, added by the benchmark.\n")
 
 
-def touch_bib(root: Path, size: SiteSize) -> None:
-    """A new entry appended to the .bib, as a researcher adding a paper."""
-    rng = random.Random(99)
+def touch_bib(root: Path, size: SiteSize, n: int = 0) -> None:
+    """A new entry appended to the .bib, as a researcher adding a paper (the ``n``-th one)."""
+    rng = random.Random(99 + n)
     with (root / "refs.bib").open("a", encoding="utf-8") as f:
-        f.write("\n" + _bib_entry(rng, size.bib_entries + 1))
+        f.write("\n" + _bib_entry(rng, size.bib_entries + 1 + n))
