@@ -132,6 +132,16 @@ def test_flagship_site_publications_are_structured_data(make_app, tmp_path):
         else:
             assert identifiers["arXiv"] == entry.fields["eprint"]
 
+    # The flagship site turns per-publication pages on: one per entry, with Scholar's tags.
+    for key, entry in bib.entries.items():
+        tags = _meta_pairs(Path(app.outdir) / "pub" / f"{key}.html")
+        authors = [value for name, value in tags if name == "citation_author"]
+        assert len(authors) == len(entry.persons["author"])
+        if "doi" in entry.fields:
+            assert ("citation_doi", entry.fields["doi"]) in tags
+        else:
+            assert ("citation_arxiv_id", entry.fields["eprint"]) in tags
+
 
 def _meta_pairs(html_file: Path) -> list[tuple[str, str]]:
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
