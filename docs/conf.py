@@ -59,6 +59,10 @@ latex_documents = [("index", "akash-palrecha.tex", "Akash Palrecha", author, "ho
 # them, the HTML keeps them.
 _EMOJI_CODEPOINTS = ["1F310", "1F393", "1F3FB", "1F468", "1F4BB", "1F4D6", "1F6F0", "200D"]
 latex_elements = {
-    "preamble": "\n".join(rf"\DeclareUnicodeCharacter{{{cp}}}{{}}" for cp in _EMOJI_CODEPOINTS),
+    "preamble": "\n".join(
+        # The edition number exists for EPUB; a CV's title page does not say "Release 1".
+        [r"\makeatletter\renewcommand{\py@release}{}\makeatother"]
+        + [rf"\DeclareUnicodeCharacter{{{cp}}}{{}}" for cp in _EMOJI_CODEPOINTS]
+    ),
 }
 epub_show_urls = "no"

@@ -471,3 +471,33 @@ def test_read_the_docs_downloads_build(name: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert len(list((tmp_path / "latex").glob("*.pdf"))) == 1
+
+
+def test_docs_pdf_is_the_profile_then_each_page_as_a_section(tmp_path: Path) -> None:
+    """The PDF CV: the home page gives only its profile card; every page of the toctree follows
+    as a top-level section, in order (not nested under the home page's last heading), and the
+    home page's web views of other pages (latest entries, selected papers) are not repeated."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "latex", str(SITES["docs"]), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=_env_without_canonical_url(),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    tex = (tmp_path / "akash-palrecha.tex").read_text(encoding="utf-8")
+    sections = re.findall(r"^\\section\{(.*?)\}", tex, flags=re.M)
+    titles = [
+        "About",
+        "Experience",
+        "Publications",
+        "Projects / small code sprints",
+        "Writing",
+        "Research \\& learning",
+        "Skills",
+        "Contact",
+    ]
+    assert sections == titles
+    body = tex[tex.index(r"\begin{document}") :]
+    assert "Akash Palrecha" in body[: body.index(r"\section{About}")]  # the profile card
+    assert "Lately" not in body and "Selected publications" not in body
