@@ -473,31 +473,48 @@ def test_read_the_docs_downloads_build(name: str, tmp_path: Path) -> None:
     assert len(list((tmp_path / "latex").glob("*.pdf"))) == 1
 
 
-def test_docs_pdf_is_the_profile_then_each_page_as_a_section(tmp_path: Path) -> None:
-    """The PDF CV: the home page gives only its profile card; every page of the toctree follows
-    as a top-level section, in order (not nested under the home page's last heading), and the
-    home page's web views of other pages (latest entries, selected papers) are not repeated."""
+_PDF_SECTIONS = {
+    "docs": (
+        "akash-palrecha.tex",
+        [
+            "About",
+            "Experience",
+            "Publications",
+            "Projects / small code sprints",
+            "Writing",
+            "Research \\& learning",
+            "Skills",
+            "Contact",
+        ],
+        ["Lately", "Selected publications"],
+    ),
+    "vinay-sisodia": (
+        "vinay-sisodia.tex",
+        ["Things I have built", "Background \\& education", "Notable Projects"],
+        ["Recent projects"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PDF_SECTIONS))
+def test_pdf_is_the_profile_then_each_page_as_a_section(name: str, tmp_path: Path) -> None:
+    """The PDF CV: the home page gives its profile card (and its own prose); every page of the
+    toctree follows as a top-level section, in order (not nested under the home page's last
+    heading), and the home page's web views of other pages are not repeated."""
+    tex_name, titles, web_only = _PDF_SECTIONS[name]
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "latex", str(SITES["docs"]), str(tmp_path)],
+        [sys.executable, "-m", "sphinx", "-q", "-b", "latex", str(SITES[name]), str(tmp_path)],
         capture_output=True,
         text=True,
         env=_env_without_canonical_url(),
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    tex = (tmp_path / "akash-palrecha.tex").read_text(encoding="utf-8")
-    sections = re.findall(r"^\\section\{(.*?)\}", tex, flags=re.M)
-    titles = [
-        "About",
-        "Experience",
-        "Publications",
-        "Projects / small code sprints",
-        "Writing",
-        "Research \\& learning",
-        "Skills",
-        "Contact",
-    ]
-    assert sections == titles
+    tex = (tmp_path / tex_name).read_text(encoding="utf-8")
+    assert re.findall(r"^\\section\{(.*?)\}", tex, flags=re.M) == titles
     body = tex[tex.index(r"\begin{document}") :]
-    assert "Akash Palrecha" in body[: body.index(r"\section{About}")]  # the profile card
-    assert "Lately" not in body and "Selected publications" not in body
+    before_pages = body[: body.index(r"\section{" + titles[0] + "}")]
+    # The profile card: the person's role line, from vita_profile, comes before the pages.
+    assert runpy.run_path(str(SITES[name] / "conf.py"))["vita_profile"]["role"] in before_pages
+    for heading in web_only:
+        assert heading not in body
