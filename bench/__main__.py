@@ -139,18 +139,13 @@ class Bench:
         # fastest, as for full builds.
         same = [both("html", clean=False) for _ in range(self.repeat)]
         self.report.add(Row("no-change rebuild", *_fastest(same)))
-        pages = []
-        for i in range(self.repeat):
-            for variant in variants:
-                touch_page(self.site(variant), self.size, i)
-            pages.append(both("html", clean=False))
-        self.report.add(Row("one page touched", *_fastest(pages)))
-        bibs = []
-        for n in range(self.repeat):
-            for variant in variants:
-                touch_bib(self.site(variant), self.size, n)
-            bibs.append(both("html", clean=False))
-        self.report.add(Row(".bib touched", *_fastest(bibs)))
+        for label, touch in (("one page touched", touch_page), (".bib touched", touch_bib)):
+            runs = []
+            for i in range(self.repeat):
+                for variant in variants:
+                    touch(self.site(variant), self.size, i)
+                runs.append(both("html", clean=False))
+            self.report.add(Row(label, *_fastest(runs)))
         self.report.add(
             Row("peak memory, full build", full_v.peak_mib, full_p and full_p.peak_mib, "MiB")
         )
