@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
@@ -137,6 +138,10 @@ def test_latex_build_contains_the_profile(app):
     assert r"\sphinxhref{https://lab.example.org/}{Example \& Sons Lab}" in latex
     assert r"\sphinxhref{mailto:ada@example.org}{ada@example.org}" in latex
     assert r"\sphinxhref{https://github.com/ada-example}{GitHub}" in latex
+    # The links line is ragged right (unbreakable addresses), and only that paragraph is.
+    links = re.search(r"\{\\raggedright (.*?)\\par\}", latex, flags=re.S)
+    assert links and r"\sphinxhref{mailto:ada@example.org}" in links.group(1)
+    assert latex.count(r"\raggedright") == 1
     assert "98765" not in latex
     assert "vita-profile.css" not in latex
     assert not list(Path(app.outdir).rglob("vita-profile.css"))

@@ -191,6 +191,19 @@ class ProfileLinksWithAddresses(SphinxPostTransform):
                 link.parent.insert(link.parent.index(link) + 1, nodes.Text(address))
 
 
+class ProfileLinksRaggedRight(SphinxPostTransform):
+    """LaTeX: the addresses cannot break, so a justified links line would be mostly gaps."""
+
+    default_priority = 210  # after ProfileLinksWithAddresses
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for paragraph in _links_paragraphs(self.document):
+            # Ragged right for this paragraph only: the group closes after its \par.
+            paragraph.insert(0, nodes.raw("", r"{\raggedright ", format="latex"))
+            paragraph.append(nodes.raw("", r"\par}", format="latex"))
+
+
 def _add_css(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file(CSS_FILE)
@@ -212,6 +225,7 @@ def setup_profile(app: Sphinx) -> None:
     app.add_directive("profile-card", ProfileCardDirective)
     app.add_post_transform(ProfileLinksAsList)
     app.add_post_transform(ProfileLinksWithAddresses)
+    app.add_post_transform(ProfileLinksRaggedRight)
     app.connect("builder-inited", _add_css)
     setup_seo(app)
     setup_scholar(app)
