@@ -105,7 +105,21 @@ def _open(page: Page, server: Server, path: str = "index.html") -> list[str]:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
+    # Leaving the page (Enter in the box) cancels what it was still fetching, often the favicon
+    # that Chromium asks for after "load": net::ERR_ABORTED is the navigation, not the site. A
+    # missing file is still caught, as an HTTP error status.
+    page.on(
+        "requestfailed",
+        lambda r: (
+            None
+            if r.failure == "net::ERR_ABORTED"
+            else errors.append(f"request failed: {r.url}: {r.failure}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
     page.goto(server.page_url(path))
     page.wait_for_load_state("load")
     return errors
