@@ -190,6 +190,11 @@ def test_publication_pages_carry_highwire_tags(app):
     (article,) = _articles(journal).values()
     assert article["node"]["@id"] == BASEURL + "publications.html#example2021journal"
     assert _value(article["node"], "mainEntityOfPage") == [BASEURL + "pub/example2021journal.html"]
+    # Its own page gives the title as Google's Article "headline" too; the lists do not.
+    assert _value(article["node"], "headline") == ["Labels in the Wild"]
+    listed = _articles(outdir / "publications.html")[article["node"]["@id"]]
+    assert _value(listed["node"], "name") == ["Labels in the Wild"]
+    assert SCHEMA + "headline" not in listed["node"]
 
     # The lists point at the pages; the sitemap lists them.
     listing = BeautifulSoup(

@@ -158,6 +158,8 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         pdf = next((b.url for b in view.links if b.kind == "pdf"), "")
         article_id = url + builder.get_target_uri(docname) + "#" + anchor if url else ""
         data = article(view, article_id, person_id)
+        # The page is about this work: Google's Article markup reads its title as "headline".
+        data["headline"] = view.title
         if url:
             data["mainEntityOfPage"] = url + builder.get_target_uri(pagename)
         description = view.citation_text()

@@ -61,8 +61,9 @@ def article(view: EntryView, article_id: str = "", person_id: str = "") -> dict[
     data: dict[str, Any] = {"@context": jsonld.SCHEMA_CONTEXT, "@type": "ScholarlyArticle"}
     if article_id:
         data["@id"] = article_id
+    # schema.org's name; the publication's own page adds Google's "headline" (pubpages.py),
+    # since a list of 4,000 works would otherwise carry every title twice.
     data["name"] = view.title
-    data["headline"] = view.title
     people = []
     for author in view.authors:
         person: dict[str, Any] = {"@type": "Person", "name": author.name}
