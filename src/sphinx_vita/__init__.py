@@ -20,6 +20,7 @@ ENV_VERSION = 2
 def setup(app: Sphinx) -> dict[str, Any]:
     from .config import setup_config
     from .navigation import setup_navigation
+    from .pageassets import setup_page_assets
     from .profile import setup_profile
     from .publications import setup_publications
     from .rtd_search import setup_rtd_search
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_security(app)
     setup_navigation(app)
     setup_rtd_search(app)
+    setup_page_assets(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -209,6 +209,9 @@ def setup_config(app: Sphinx) -> None:
     # furo's sidebar: True lists only the branches leading to the page, False the whole tree,
     # None decides by size (collapsed past 300 pages; navigation.py).
     app.add_config_value("vita_sidebar_collapse", None, "html", types=(bool, type(None)))
+    # Each page loads only the sphinx-design and Vita files its body uses (pageassets.py);
+    # False loads them all everywhere, for templates that use their classes outside the body.
+    app.add_config_value("vita_page_assets", True, "html", types=(bool,))
     app.connect("config-inited", _validate, priority=100)
     app.connect("config-inited", _copy_sources_only_when_linked)
     app.connect("config-inited", _add_static_path)
