@@ -136,7 +136,10 @@ def audit_page(context: BrowserContext, server: Server, page_path: str, theme: s
         ),
     )
     page.on("pageerror", lambda e: audit.console_errors.append(f"uncaught: {e}"))
-    page.on("requestfailed", lambda r: audit.failed_requests.append(f"{r.url}: {r.failure}"))
+    # Into a list of its own: closing the page cancels what it still fetches, and those
+    # cancellations must not land in the audit after it was taken.
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
     page.on(
         "response",
         lambda r: audit.http_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
@@ -155,6 +158,7 @@ def audit_page(context: BrowserContext, server: Server, page_path: str, theme: s
         url = server.url + path
         if url not in seen:
             audit.http_errors.append(f"{status} {url}")
+    audit.failed_requests = list(failed)
     page.close()
     return audit
 
