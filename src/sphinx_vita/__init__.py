@@ -18,6 +18,7 @@ ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from .collector_pause import setup_collector_pause
     from .config import setup_config
     from .navigation import setup_navigation
     from .pageassets import setup_page_assets
@@ -28,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .timeline import setup_timeline
 
     setup_config(app)
+    setup_collector_pause(app)
     setup_timeline(app)
     setup_publications(app)
     setup_profile(app)

@@ -1,0 +1,66 @@
+"""The garbage collector is paused while the environment loads, frozen after, and handed back."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+CONF = """\
+import gc
+
+extensions = ["sphinx_vita"]
+exclude_patterns = ["_build"]
+
+
+def _seen(app, config):
+    # Runs after Vita's config-inited handler, just before Sphinx loads the environment.
+    app.vita_test_seen = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
+
+
+def setup(app):
+    app.connect("config-inited", _seen, priority=950)
+"""
+
+
+def _app(make_app: Any, srcdir: Path) -> Any:
+    app = make_app("html", srcdir=srcdir, freshenv=False)
+    app.build()
+    assert app.statuscode == 0
+    return app
+
+
+def test_the_collector_is_paused_for_loading_and_runs_after(make_app: Any, tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    (srcdir / "index.rst").write_text("Home\n====\n\nA page.\n", encoding="utf-8")
+    assert gc.isenabled()
+
+    first = _app(make_app, srcdir)
+    # Off while the environment loads; on again for the rest of the build and after it.
+    assert first.vita_test_seen["enabled"] is False
+    assert gc.isenabled()
+    # What was loaded is frozen, out of the collector's way.
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+
+    # A rebuild in the same process (the environment from the pickle this time) first hands
+    # the frozen objects back, so cyclic garbage among them can be collected.
+    second = _app(make_app, srcdir)
+    assert second.vita_test_seen == {"enabled": False, "frozen": 0}
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+def test_a_collector_switched_off_by_the_process_stays_off(make_app: Any, tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    (srcdir / "index.rst").write_text("Home\n====\n", encoding="utf-8")
+    gc.disable()
+    try:
+        _app(make_app, srcdir)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
