@@ -239,6 +239,15 @@ class PublicationsDomain(Domain):
     def lists(self) -> dict[str, list[ListSpec]]:
         return cast(dict[str, list[ListSpec]], self.data["lists"])
 
+    @property
+    def resolved(self) -> dict[tuple[str, str], ResolvedList]:
+        """Every list of this build as it is shown, by (docname, list id)."""
+        return cast(dict[tuple[str, str], ResolvedList], self.data["resolved"])
+
+    def cached_view(self, digest: str, owner: str) -> EntryView | None:
+        """The formatted entry with this content digest, as the lists showed it, if cached."""
+        return cast("EntryView | None", self.data["views"].get((digest, owner)))
+
     def clear_doc(self, docname: str) -> None:
         self.lists.pop(docname, None)
 

@@ -17,7 +17,7 @@ from . import jsonld
 from .config import get_config
 from .names import NameKey
 from .pubentry import EntryView, make_view
-from .publications import PublicationsDomain
+from .publications import ListSpec, PublicationsDomain, ResolvedItem, ResolvedList
 from .seo import site_url
 
 if TYPE_CHECKING:
@@ -110,14 +110,14 @@ class _Catalogue:
             for specs in self.domain.lists.values()
             for spec in specs
         }
-        resolved = self.domain.data["resolved"]
+        resolved = self.domain.resolved
         # Complete lists first, in document order, so the canonical anchor is stable.
         for list_key in sorted(resolved, key=lambda k: (not _complete(specs.get(k)), k)):
             for item in _items(resolved[list_key]):
                 self.canonical.setdefault(item.key, (list_key[0], item.anchor))
 
-    def items_on(self, docname: str) -> list[Any]:
-        resolved = self.domain.data["resolved"]
+    def items_on(self, docname: str) -> list[ResolvedItem]:
+        resolved = self.domain.resolved
         seen: set[str] = set()
         found = []
         for (list_doc, _), result in sorted(resolved.items()):
@@ -129,10 +129,10 @@ class _Catalogue:
                     found.append(item)
         return found
 
-    def view(self, item: Any) -> EntryView | None:
-        view = self.domain.data["views"].get((item.digest, self.owner))
+    def view(self, item: ResolvedItem) -> EntryView | None:
+        view = self.domain.cached_view(item.digest, self.owner)
         if view is not None:
-            return cast(EntryView, view)
+            return view
         entries = self.cite.bibdata.data.entries
         if item.key not in entries:
             return None
@@ -140,11 +140,11 @@ class _Catalogue:
         return make_view(entries[item.key], self.cite.bibdata.data, owner)[0]
 
 
-def _complete(spec: Any) -> bool:
+def _complete(spec: ListSpec | None) -> bool:
     return bool(spec is not None and spec.complete)
 
 
-def _items(result: Any) -> list[Any]:
+def _items(result: ResolvedList) -> list[ResolvedItem]:
     return [item for _, group in result.groups for item in group]
 
 
