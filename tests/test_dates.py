@@ -126,6 +126,25 @@ def test_year_is_lent_within_a_range() -> None:
 def test_two_digit_range_end() -> None:
     assert isos("2019-20") == [("2019", "2020")]
     assert isos("1999-01") == [("1999", "2001")]
+    assert isos("2005 - 21") == [("2005", "2021")]
+    # An ISO year-month is not a range into the next century (it once became 2021-2103).
+    with pytest.raises(DateError, match="'03' after 2021 is not a year"):
+        parse("2021-03")
+
+
+def test_onwards_is_open() -> None:
+    assert isos("2019 onwards") == [("2019", "open")]
+    assert isos("Sept 2019 onward") == [("2019-09", "open")]
+    assert parse("2019 onwards").end_key == OPEN_END_KEY
+
+
+def test_seasons_borrow_the_year_like_months() -> None:
+    assert isos("Spring\u2013Summer 2020") == [("2020", "2020")]
+    expression = parse("Spring - Fall 2020")
+    assert [(s.start.season, s.end.season if s.end else None) for s in expression.spans] == [
+        ("spring", "fall")
+    ]
+    assert expression.start_key < parse("Summer 2020").start_key
 
 
 def test_days_are_optional() -> None:

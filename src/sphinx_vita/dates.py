@@ -8,10 +8,13 @@ Grammar (case-insensitive; tokens may touch: ``2019-2020``, ``Jan-Mar 2020``)::
 
     expression := [title "("] spans [")"]
     spans      := span (("," | ";" | "|" | "&" | "and") span)*
-    span       := ["since" | "from"] point [range-word end]
+    span       := ["since" | "from"] point [range-word end] | point ("onwards" | "onward")
     end        := point | "present" | "now" | "today" | "current" | "currently" | "ongoing"
-    point      := [day] month [day] [","] year | season year | year | month  (year taken
-                  from the other end of the range: "Jan - Mar 2020")
+    point      := [day] month [day] [","] year | season year | year | month | season  (a
+                  missing year is taken from the other end of the range: "Jan - Mar 2020")
+
+A two-digit year ends a range only ("2019-20", "1999-01") and only when it lands within
+twenty years of the start: "2021-03" is refused, not read as 2021-2103.
     range-word := "-" | en dash | em dash | "to" | "until" | "till" | "through"
 """
 
@@ -47,6 +50,9 @@ OPEN_ENDS = frozenset({"present", "now", "today", "current", "currently", "ongoi
 RANGE_WORDS = frozenset({"to", "until", "till", "through", "thru"})
 SEPARATOR_WORDS = frozenset({"and"})
 START_WORDS = frozenset({"since", "from"})
+OPEN_AFTER_WORDS = frozenset({"onwards", "onward"})
+# How far a two-digit range end may land from the start's year ("1999-01" is 2 years).
+_TWO_DIGIT_REACH = 20
 
 # Larger than any real date key: an open range sorts as the newest.
 OPEN_END_KEY = 99_999_999
@@ -222,6 +228,9 @@ class _Parser:
         if since:
             self.take()
         start = self.point()
+        if not since and self.peek()[0] == "word" and self.peek()[1] in OPEN_AFTER_WORDS:
+            self.take()  # "2019 onwards"
+            return _complete(start, None, open_end=True)
         if self.peek()[0] != "dash":
             # "since 2019" is open; a lone point is a span that starts and ends at once.
             return _complete(start, None, open_end=since)
@@ -249,7 +258,8 @@ class _Parser:
             raise DateError("a day needs a month")
         if kind == "word" and value in SEASONS:
             self.take()
-            year = self.year(optional=False) or 0
+            # The year may come from the range's other end, as for months: "Spring-Fall 2020".
+            year = self.year(optional=True) or 0
             return _Partial(year, SEASONS[value], None, value)
         if kind == "number":
             return _Partial(self.year(optional=False) or 0)
@@ -299,10 +309,16 @@ def _complete(start: _Partial, end: _Partial | None, open_end: bool) -> Span:
         if end_year < 0:
             if not start_year:
                 raise DateError("a two-digit year needs a full year before it")
+            two_digits = -end_year
             century = start_year - start_year % 100
-            end_year = century - end_year
+            end_year = century + two_digits
             if end_year < start_year:
                 end_year += 100
+            if end_year - start_year > _TWO_DIGIT_REACH:
+                raise DateError(
+                    f"'{two_digits:02d}' after {start_year} is not a year of the range"
+                    " (write the year in full, or the month's name)"
+                )
         if not start_year:
             start_year = end_year
         if not end_year:
