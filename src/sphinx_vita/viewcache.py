@@ -32,10 +32,13 @@ class ViewCache:
 
     @classmethod
     def for_directory(cls, directory: str | Path) -> ViewCache:
-        key = str(Path(directory).resolve())
-        if key not in cls._instances:
-            cls._instances[key] = cls(key)
-        return cls._instances[key]
+        # Looked up once per listed entry: the path as given is tried before resolving it.
+        cache = cls._instances.get(str(directory))
+        if cache is None:
+            key = str(Path(directory).resolve())
+            cache = cls._instances.setdefault(key, cls(key))
+            cls._instances[str(directory)] = cache
+        return cache
 
     def __init__(self, directory: str | Path) -> None:
         self.path = Path(directory) / CACHE_NAME
