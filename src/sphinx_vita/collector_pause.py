@@ -12,7 +12,8 @@ to ``builder-inited`` (just after), and what is loaded by then is frozen (``gc.f
 collections, the one at exit included, look at new objects only. Frozen objects are still
 freed when nothing refers to them; only garbage in reference cycles waits. It waits until the
 next Sphinx application in the same process starts (a test session, a server that rebuilds),
-which hands the frozen objects back to the collector first.
+which hands the frozen objects back to the collector first. (``gc.unfreeze`` has no owner: a
+program that froze objects of its own before building gets those back too.)
 """
 
 from __future__ import annotations
