@@ -119,8 +119,10 @@ def test_year_is_lent_within_a_range() -> None:
     assert isos("Jan - Mar 2020") == [("2020-01", "2020-03")]
     assert isos("Jan\u2013Mar 2020") == [("2020-01", "2020-03")]
     assert isos("Mar 2020 - Jun") == [("2020-03", "2020-06")]
-    with pytest.raises(DateError, match="ends before it starts"):
+    with pytest.raises(DateError, match="ends before it starts: its end has no year"):
         parse("Nov 2020 - Feb")  # Feb 2021? The parser does not guess.
+    with pytest.raises(DateError, match="its start has no year, and 2020"):
+        parse("Dec - Jan 2020")
 
 
 def test_two_digit_range_end() -> None:

@@ -328,6 +328,13 @@ def _complete(start: _Partial, end: _Partial | None, open_end: bool) -> Span:
     first = _point(start, start_year)
     last = _point(end, end_year or 0) if end is not None else None
     if last is not None and last.end_key < first.start_key:
+        # "Nov 2020 - Feb": Feb 2021 is likely, but the parser does not guess.
+        for side, partial, lent in (("end", end, start_year), ("start", start, end_year)):
+            if partial is not None and not partial.year:
+                raise DateError(
+                    f"the range ends before it starts: its {side} has no year, and {lent}"
+                    f" (from the other end) does not fit; write the {side}'s year"
+                )
         raise DateError("the range ends before it starts")
     return Span(first, last, open_end)
 
