@@ -263,6 +263,9 @@ def test_broken_entries_cost_only_themselves(app: SphinxTestApp) -> None:
         r"broken\.bib:12: WARNING: entry 'broken-syntax' \(line 9\) cannot be read", text
     )
     assert re.search(r"broken\.bib:45: WARNING: entry 'unbalanced-braces' \(line 40\)", text)
+    # pybtex's own words count lines in the file too, not in the entry it was handed.
+    assert "left out: syntax error in line 12: '}' expected" in text
+    assert "left out: syntax error in line 45: premature end of file" in text
     assert re.search(r"broken\.bib:22: WARNING: duplicate key 'good-before'", text)
     assert re.search(r"more\.bib:1: WARNING: duplicate key 'good-after'", text)
     page = soup(app)

@@ -135,6 +135,15 @@ def _describe(piece: str) -> tuple[str, str]:
     return (match.group(1).lower(), match.group(2)) if match else ("", "")
 
 
+# pybtex counts lines from the start of the text it was given: here, one piece.
+_PIECE_LINE = re.compile(r"\bline (\d+)")
+
+
+def _in_file_lines(error: PybtexError, first_line: int) -> str:
+    """pybtex's message with its line numbers counted in the file, not in the piece."""
+    return _PIECE_LINE.sub(lambda m: f"line {first_line + int(m.group(1)) - 1}", str(error))
+
+
 def _error_line(error: PybtexError, first_line: int) -> int:
     lineno = getattr(error, "lineno", None)
     return first_line + lineno - 1 if isinstance(lineno, int) and lineno > 0 else first_line
@@ -191,7 +200,7 @@ def _parse_piece(
         loaded.problems.append(
             Problem(
                 f"{path}:{_error_line(error, first_line)}",
-                f"{named}: {error}",
+                f"{named}: {_in_file_lines(error, first_line)}",
                 "bibtex-field",
             )
         )
@@ -207,7 +216,13 @@ def _parse_piece(
                 )
             )
         else:
-            loaded.problems.append(Problem(f"{path}:{first_line}", f"{named}: {error}", "bibtex"))
+            loaded.problems.append(
+                Problem(
+                    f"{path}:{first_line}",
+                    f"{named}: {_in_file_lines(error, first_line)}",
+                    "bibtex",
+                )
+            )
     # Entries read before a failure in the same piece (two on one line) are kept.
     for new_key in parser.added:
         keys[new_key] = None
@@ -216,7 +231,8 @@ def _parse_piece(
         loaded.problems.append(
             Problem(
                 f"{path}:{_error_line(failure, first_line)}",
-                f"{named} (line {first_line}) cannot be read and is left out: {failure}",
+                f"{named} (line {first_line}) cannot be read and is left out: "
+                + _in_file_lines(failure, first_line),
                 "bibtex-syntax",
             )
         )
