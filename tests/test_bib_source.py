@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sphinx_vita.bibsource import load_bibfiles, split_pieces
 
@@ -94,3 +95,17 @@ def test_digest_follows_content(tmp_path: Path) -> None:
     assert first["x"].digest == second["x"].digest
     assert first["y"].digest != second["y"].digest
     assert second["y"].line == 3
+
+
+def test_missing_file_warning_points_at_the_config_line(make_app: Any, tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_vita"]\n\nbibtex_bibfiles = ["absent.bib"]\n', encoding="utf-8"
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "conf.py:3: WARNING: " in warnings
+    assert "absent.bib: bibliography file not found (named in bibtex_bibfiles)" in warnings

@@ -153,3 +153,28 @@ def test_card_without_a_name_warns_at_the_directive(app):
     assert _soup(app).select(".vita-profile") == []
     warnings = app.warning.getvalue()
     assert "index.rst:4: WARNING: profile-card: vita_profile in conf.py has no 'name'" in warnings
+
+
+def test_missing_avatar_is_a_located_warning_and_initials(make_app, tmp_path):
+    srcdir = tmp_path / "profile"
+    shutil.copytree(ROOTS / "test-profile", srcdir)
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        confoverrides={"vita_profile": {**PROFILE, "avatar": "_static/gone.png"}},
+    )
+    app.build()
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    line = next(
+        n
+        for n, text in enumerate((srcdir / "conf.py").read_text("utf-8").splitlines(), 1)
+        if text.startswith("vita_profile")
+    )
+    assert f"conf.py:{line}: WARNING: vita_profile['avatar']: no file '_static/gone.png'" in (
+        warnings
+    )
+    # Not Sphinx's own "image file not readable", which names no line.
+    assert "not readable" not in warnings
+    avatar = _card(app).select_one(".vita-profile-avatar")
+    assert avatar.get_text() == "AO"
+    assert avatar.select("img") == []

@@ -6,7 +6,7 @@ A bad value is a warning and a safe default, never a crash: a personal site shou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,11 +164,31 @@ def _validate(app: Sphinx, config: Config) -> None:
             config_location(app, "vita_date_format"),
         )
         date_format = "%b %Y"
+    profile = parse_profile(config.vita_profile, config_location(app, "vita_profile"))
     config._vita = VitaConfig(
-        profile=parse_profile(config.vita_profile, config_location(app, "vita_profile")),
+        profile=_with_existing_avatar(app, profile),
         present_label=present,
         date_format=date_format,
     )
+
+
+def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
+    """A local avatar that is not there is a warning at conf.py's line, and initials instead.
+
+    Left to Sphinx, it would be an "image file not readable" with no line, on every page
+    that shows the card.
+    """
+    if not profile.avatar or "://" in profile.avatar:
+        return profile
+    if (Path(app.srcdir) / profile.avatar.lstrip("/")).is_file():
+        return profile
+    warn(
+        f"vita_profile['avatar']: no file {profile.avatar!r} in the source folder; "
+        "the profile card shows initials instead",
+        "config",
+        config_location(app, "vita_profile"),
+    )
+    return replace(profile, avatar="")
 
 
 # Vita's CSS and JavaScript, shared by every feature module.

@@ -39,7 +39,7 @@ from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
 from sphinxcontrib.bibtex.domain import Citation, _FilterVisitor
 
 from .bibsource import EntrySource, get_mtime, load_bibfiles
-from .config import get_config
+from .config import config_location, get_config
 from .messages import warn
 from .names import NameKey
 from .pubentry import EntryView, make_view
@@ -293,7 +293,13 @@ def _load_bibfiles(app: Sphinx) -> None:
         return
     loaded = load_bibfiles(paths, encoding)
     for problem in loaded.problems:
-        warn(problem.message, problem.subtype, problem.location)
+        if problem.location.endswith(":0"):
+            # A whole file is missing or unreadable: point at the list that names it.
+            path = problem.location[: -len(":0")]
+            where = config_location(app, "bibtex_bibfiles")
+            warn(f"{path}: {problem.message} (named in bibtex_bibfiles)", problem.subtype, where)
+        else:
+            warn(problem.message, problem.subtype, problem.location)
     cite.data["bibdata"] = BibData(
         encoding=encoding,
         bibfiles={p: BibFile(mtime=get_mtime(p), keys=loaded.keys_by_file[p]) for p in paths},
