@@ -43,6 +43,11 @@ class Profile:
     show_phone: bool = False
 
     @property
+    def avatar_is_url(self) -> bool:
+        """A web address, not a file in the source folder."""
+        return "://" in self.avatar
+
+    @property
     def initials(self) -> str:
         parts = [p for p in self.name.replace("-", " ").split() if p[:1].isalpha()]
         if not parts:
@@ -178,7 +183,7 @@ def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
     Left to Sphinx, it would be an "image file not readable" with no line, on every page
     that shows the card.
     """
-    if not profile.avatar or "://" in profile.avatar:
+    if not profile.avatar or profile.avatar_is_url:
         return profile
     if (Path(app.srcdir) / profile.avatar.lstrip("/")).is_file():
         return profile

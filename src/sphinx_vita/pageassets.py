@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import profile, publications, timeline
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -27,9 +29,10 @@ _FEATURE_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("design-tabs.js", ("sd-tab",)),
     # Sphinx's code colours: every highlighted block sits in a "highlight…" class.
     ("pygments.", ("highlight",)),
-    ("vita-timeline.", ("vita-timeline",)),
-    ("vita-publications.", ("vita-pub",)),
-    ("vita-profile.", ("vita-profile",)),
+    (timeline.CSS_FILE, (timeline.LIST_CLASS,)),
+    (publications.CSS_FILE, (publications.LIST_CLASS,)),
+    (publications.JS_FILE, (publications.LIST_CLASS,)),
+    (profile.CSS_FILE, (profile.CARD_CLASS,)),
 )
 
 # An attribute follows white space; a look-behind instead would make the search 6x slower.

@@ -95,7 +95,7 @@ def build_card(profile: Profile, extra_classes: list[str]) -> nodes.container:
     avatar = vita_profile_avatar(initials=profile.initials)
     if profile.avatar:
         # A leading "/" makes Sphinx resolve the path from the source directory, like conf.py.
-        uri = profile.avatar if "://" in profile.avatar else "/" + profile.avatar.lstrip("/")
+        uri = profile.avatar if profile.avatar_is_url else "/" + profile.avatar.lstrip("/")
         avatar += nodes.image(uri=uri, alt=profile.name, classes=["vita-profile-photo"])
 
     body = nodes.container(classes=["vita-profile-body"])

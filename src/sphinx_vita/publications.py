@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
 CSS_FILE = "vita-publications.css"
 JS_FILE = "vita-publications.js"
+# On every list and on every publication's own page: pages without it skip both files.
+LIST_CLASS = "vita-publications"
 
 GROUP_BY = ("year", "type", "none")
 SORT_ORDERS = ("newest", "oldest", "title", "source")
@@ -745,7 +747,7 @@ class PublicationsTransform(SphinxPostTransform):
         for placeholder in list(self.document.findall(vita_publications)):
             result = resolved.get((placeholder["docname"], placeholder["list_id"]))
             container = nodes.container(
-                classes=["vita-publications", *placeholder.get("classes", [])],
+                classes=[LIST_CLASS, *placeholder.get("classes", [])],
                 ids=[placeholder["list_id"]],
             )
             number = 1

@@ -19,6 +19,7 @@ from docutils import nodes
 
 from . import jsonld
 from .config import get_config
+from .publications import LIST_CLASS
 from .scholar import _Catalogue, article
 from .seo import site_url
 
@@ -94,7 +95,7 @@ def _meta_html(tags: list[tuple[str, str]]) -> str:
 
 
 def _body(view: EntryView, back_uri: str, list_title: str) -> nodes.section:
-    section = nodes.section(ids=["publication"], classes=["vita-pub-page", "vita-publications"])
+    section = nodes.section(ids=["publication"], classes=["vita-pub-page", LIST_CLASS])
     section += nodes.title(view.title, view.title)
     authors = nodes.paragraph(classes=["vita-pub-authors"])
     for index, author in enumerate(view.authors):

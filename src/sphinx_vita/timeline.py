@@ -23,6 +23,9 @@ from . import dates
 from .config import get_config
 from .messages import warn
 
+CSS_FILE = "vita-timeline.css"
+LIST_CLASS = "vita-timeline"  # on every timeline's <ol>: pages without it skip CSS_FILE
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -347,7 +350,7 @@ def _title(lead: nodes.strong) -> vita_title:
 
 def visit_timeline_html(self: HTML5Translator, node: vita_timeline) -> None:
     # role="list": Safari drops list semantics from lists styled with list-style: none.
-    self.body.append(self.starttag(node, "ol", CLASS="vita-timeline", role="list"))
+    self.body.append(self.starttag(node, "ol", CLASS=LIST_CLASS, role="list"))
 
 
 def depart_timeline_html(self: HTML5Translator, node: vita_timeline) -> None:
@@ -415,7 +418,7 @@ _HTML_VISITORS: dict[type[nodes.Element], tuple[Any, Any]] = {
 
 def _add_css(app: Sphinx) -> None:
     if app.builder.format == "html":
-        app.add_css_file("vita-timeline.css")
+        app.add_css_file(CSS_FILE)
 
 
 def setup_timeline(app: Sphinx) -> None:
