@@ -139,14 +139,19 @@ def _describe(piece: str) -> tuple[str, str]:
 _PIECE_LINE = re.compile(r"\bline (\d+)")
 
 
+def _file_line(first_line: int, piece_line: int) -> int:
+    """A line of the piece that starts at ``first_line``, counted in the file."""
+    return first_line + piece_line - 1
+
+
 def _in_file_lines(error: PybtexError, first_line: int) -> str:
     """pybtex's message with its line numbers counted in the file, not in the piece."""
-    return _PIECE_LINE.sub(lambda m: f"line {first_line + int(m.group(1)) - 1}", str(error))
+    return _PIECE_LINE.sub(lambda m: f"line {_file_line(first_line, int(m.group(1)))}", str(error))
 
 
 def _error_line(error: PybtexError, first_line: int) -> int:
     lineno = getattr(error, "lineno", None)
-    return first_line + lineno - 1 if isinstance(lineno, int) and lineno > 0 else first_line
+    return _file_line(first_line, lineno) if isinstance(lineno, int) and lineno > 0 else first_line
 
 
 def load_bibfiles(paths: list[Path], encoding: str) -> LoadedBibs:

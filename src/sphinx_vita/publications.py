@@ -599,7 +599,7 @@ def _resolve_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
     resolver = _Resolver(app, env)
     resolver.cache.start_build()
     ours, cite = resolver.ours, resolver.cite
-    old_lists: dict[tuple[str, str], ResolvedList] = ours.data["resolved"]
+    old_lists = ours.resolved
     old_inputs: dict[str, str] = ours.data["inputs"]
     resolved: dict[tuple[str, str], ResolvedList] = {}
     inputs: dict[str, str] = {}
@@ -743,7 +743,7 @@ class PublicationsTransform(SphinxPostTransform):
         owner = get_config(env.config).profile.name.strip()
         owner_key = NameKey.of_text(owner) if owner else None
         cache = ViewCache.for_directory(env.doctreedir)
-        resolved: dict[tuple[str, str], ResolvedList] = ours.data["resolved"]
+        resolved = ours.resolved
         for placeholder in list(self.document.findall(vita_publications)):
             result = resolved.get((placeholder["docname"], placeholder["list_id"]))
             container = nodes.container(
