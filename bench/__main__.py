@@ -187,7 +187,7 @@ class Bench:
                 "full build, cached sidebar",
                 after,
                 before,
-                note="plain + sphinx_vita.navigation vs plain",
+                note="plain + sphinx_vita.speed vs plain",
             )
         )
 

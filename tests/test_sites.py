@@ -306,7 +306,9 @@ def test_readme_commands_are_the_makefile_targets() -> None:
 def test_readme_documents_every_directive_option_and_config_value() -> None:
     """The reference stays complete: what ``setup()`` registers, the README names."""
     import sphinx_vita
-    from sphinx_vita import config, publications, timeline
+    from sphinx_vita import config
+    from sphinx_vita.publications import directive as publications
+    from sphinx_vita.timeline import directive as timeline
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     app = MagicMock()

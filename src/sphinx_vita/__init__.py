@@ -1,7 +1,9 @@
 """Vita: a personal knowledge site kit for Sphinx.
 
-``extensions = ["sphinx_vita"]`` brings the ``timeline`` and ``publications`` directives and the
-profile driven by the ``vita_profile`` config value.
+``extensions = ["sphinx_vita"]`` brings the ``timeline``, ``publications`` and ``profile-card``
+directives, the profile driven by the ``vita_profile`` config value, what every page of a site
+carries (metadata, security policy) and the work that keeps large sites fast. Each feature is a
+package with one ``setup_<feature>(app)``; the README's "How it is built" tells what each owns.
 """
 
 from __future__ import annotations
@@ -18,25 +20,20 @@ ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from .collector_pause import setup_collector_pause
+    # Imported here: ``import sphinx_vita`` (for its version, say) does not load Sphinx.
     from .config import setup_config
-    from .navigation import setup_navigation
-    from .pageassets import setup_page_assets
     from .profile import setup_profile
     from .publications import setup_publications
-    from .rtd_search import setup_rtd_search
-    from .security import setup_security
+    from .site import setup_site
+    from .speed import setup_speed
     from .timeline import setup_timeline
 
     setup_config(app)
-    setup_collector_pause(app)
     setup_timeline(app)
     setup_publications(app)
     setup_profile(app)
-    setup_security(app)
-    setup_navigation(app)
-    setup_rtd_search(app)
-    setup_page_assets(app)
+    setup_site(app)
+    setup_speed(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -196,14 +196,15 @@ def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
     return replace(profile, avatar="")
 
 
-# Vita's CSS and JavaScript, shared by every feature module.
-STATIC_DIR = Path(__file__).parent / "static"
+def add_static_folder(app: Sphinx, folder: Path) -> None:
+    """Copy a feature's own ``static/`` folder into every HTML build's ``_static/``."""
+    path = str(folder)
 
+    def add(app: Sphinx, config: Config) -> None:
+        if path not in config.html_static_path:
+            config.html_static_path.append(path)
 
-def _add_static_path(app: Sphinx, config: Config) -> None:
-    static = str(STATIC_DIR)
-    if static not in config.html_static_path:
-        config.html_static_path.append(static)
+    app.connect("config-inited", add)
 
 
 def _set_in_conf(config: Config, name: str) -> bool:
@@ -227,16 +228,15 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_present_label", "Present", "env", types=(str,))
     app.add_config_value("vita_date_format", "%b %Y", "env", types=(str,))
     # Search-engine and sharing metadata (sitemap, robots.txt, OpenGraph): None turns them on
-    # when the site has a URL (html_baseurl), True always, False never. Read in setup (seo.py).
+    # when the site has a URL (html_baseurl), True always, False never. Read in setup (site/seo.py).
     app.add_config_value("vita_seo", None, "html", types=(bool, type(None)))
-    # One page per publication with Google Scholar's citation_* tags (pubpages.py).
+    # One page per publication with Google Scholar's citation_* tags (publications/pages.py).
     app.add_config_value("vita_publication_pages", False, "html", types=(bool,))
     # furo's sidebar: True lists only the branches leading to the page, False the whole tree,
-    # None decides by size (collapsed past 300 pages; navigation.py).
+    # None decides by size (collapsed past 300 pages; speed/navigation.py).
     app.add_config_value("vita_sidebar_collapse", None, "html", types=(bool, type(None)))
     # Each page loads only the sphinx-design and Vita files its body uses (pageassets.py);
     # False loads them all everywhere, for templates that use their classes outside the body.
     app.add_config_value("vita_page_assets", True, "html", types=(bool,))
     app.connect("config-inited", _validate, priority=100)
     app.connect("config-inited", _copy_sources_only_when_linked)
-    app.connect("config-inited", _add_static_path)

@@ -17,7 +17,3 @@ def unsafe_scheme(url: str) -> str | None:
     compact = _IGNORED_BY_BROWSERS.sub("", url)
     scheme = urlsplit(compact).scheme.lower()
     return scheme if scheme in UNSAFE_SCHEMES else None
-
-
-def is_safe_url(url: str) -> bool:
-    return unsafe_scheme(url) is None

@@ -1,0 +1,98 @@
+"""The publication list: ``{publications}`` from BibTeX, citable from any page.
+
+How it fits on sphinxcontrib-bibtex (which Vita sets up itself):
+
+* ``builder-inited``, before sphinxcontrib-bibtex: the .bib files are read entry by entry
+  (``bibfiles.py``, ``bibsource.py``), so a broken or duplicate entry is a warning, not a lost
+  build, and the result is handed to sphinxcontrib-bibtex as its own up-to-date cache.
+  ``{cite}``, ``{bibliography}`` and ``:filter:`` then all see the same, repaired data.
+* The directive (``directive.py``) records a list spec (per document, in ``domain.py``) and
+  registers itself with the ``cite`` domain as a citation list, so ``{cite}`` resolves to it.
+* ``env-updated``, after sphinxcontrib-bibtex (``resolve.py``): each list's entries are chosen
+  (filter, selected, sort, limit), formatted into views (``entry.py``, with ``names.py``,
+  ``badges.py`` and ``latex.py``; cached by content digest in ``cache.py``), and offered to the
+  ``cite`` domain as citations whose targets are the list's stable anchors.
+* A post-transform (``render.py``) turns the placeholder into format-neutral nodes
+  (``nodes.py``): a grouped, numbered list. HTML-only parts are nodes other builders skip.
+* In HTML: each list's JSON-LD (``scholar.py``) and, when asked, one page per publication with
+  Google Scholar's meta tags (``pages.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import add_static_folder
+from . import pages, scholar
+from .bibfiles import default_bibfiles, read_bibfiles
+from .directive import PublicationsDirective
+from .domain import PublicationsDomain
+from .nodes import (
+    CSS_FILE,
+    JS_FILE,
+    depart_badge_html,
+    depart_bibtex_code_html,
+    depart_details_html,
+    skip,
+    visit_badge_html,
+    visit_bibtex_code_html,
+    visit_details_html,
+    visit_latex_anchor,
+    vita_badge,
+    vita_bibtex_code,
+    vita_details,
+    vita_latex_anchor,
+    vita_publications,
+)
+from .pybtex_plugins import remember_pybtex_plugins
+from .render import PublicationsTransform
+from .resolve import resolve_lists
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def _add_static_files(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file(CSS_FILE)
+        app.add_js_file(JS_FILE, defer="defer")
+
+
+def _add_nodes(app: Sphinx) -> None:
+    # Writers that have no use for a node write nothing for it (html covers epub, singlehtml
+    # and dirhtml: handlers fall back to the format).
+    nowhere: dict[str, Any] = {
+        "html": (skip, None),
+        "latex": (skip, None),
+        "text": (skip, None),
+        "man": (skip, None),
+        "texinfo": (skip, None),
+    }
+    # The placeholder is replaced in a post-transform; should a writer ever meet one
+    # (a builder that skips post-transforms), it writes nothing rather than failing.
+    app.add_node(vita_publications, **nowhere)
+    app.add_node(vita_badge, **{**nowhere, "html": (visit_badge_html, depart_badge_html)})
+    app.add_node(vita_details, **{**nowhere, "html": (visit_details_html, depart_details_html)})
+    app.add_node(vita_latex_anchor, **{**nowhere, "latex": (visit_latex_anchor, None)})
+    app.add_node(vita_bibtex_code, html=(visit_bibtex_code_html, depart_bibtex_code_html))
+
+
+def setup_publications(app: Sphinx) -> None:
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_domain(PublicationsDomain)
+    _add_nodes(app)
+    app.add_directive("publications", PublicationsDirective)
+    app.add_post_transform(PublicationsTransform)
+    app.connect("config-inited", default_bibfiles)
+    # Before sphinxcontrib-bibtex's handlers (priority 500) and after them, respectively.
+    app.connect("builder-inited", read_bibfiles, priority=400)
+    add_static_folder(app, Path(__file__).parent / "static")
+    app.connect("builder-inited", _add_static_files)
+    app.connect("env-updated", resolve_lists, priority=600)
+    # sphinxcontrib-bibtex looks up a pybtex plugin for every {cite}: make that lookup cheap.
+    remember_pybtex_plugins()
+    # HTML extras: JSON-LD for the lists, and one page per publication when asked.
+    app.connect("html-page-context", scholar.add_articles, priority=410)
+    app.connect("html-collect-pages", pages.collect_pages)
+    app.connect("doctree-resolved", pages.add_details_links)

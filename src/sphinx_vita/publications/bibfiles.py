@@ -1,0 +1,65 @@
+"""Reading the .bib files, entry by entry (``bibsource.py``), before sphinxcontrib-bibtex does,
+and handing the result to sphinxcontrib-bibtex as its own up-to-date cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, is_bibdata_outdated
+
+from ..config import config_location
+from ..messages import warn
+from .bibsource import get_mtime, load_bibfiles
+from .domain import PublicationsDomain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+
+def default_bibfiles(app: Sphinx, config: Config) -> None:
+    """sphinxcontrib-bibtex stops the build without ``bibtex_bibfiles``: a site may have none."""
+    if config.bibtex_bibfiles is None:
+        config.bibtex_bibfiles = []
+    elif isinstance(config.bibtex_bibfiles, str):
+        config.bibtex_bibfiles = [config.bibtex_bibfiles]
+    # A file listed twice would make sphinxcontrib-bibtex re-read everything on every build.
+    config.bibtex_bibfiles = list(dict.fromkeys(config.bibtex_bibfiles))
+
+
+def _bib_paths(app: Sphinx) -> list[Path]:
+    # The same paths, in the same order, as sphinxcontrib-bibtex computes them.
+    return [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
+
+
+def read_bibfiles(app: Sphinx) -> None:
+    """Read the .bib files robustly and give the result to sphinxcontrib-bibtex as its cache.
+
+    Runs before sphinxcontrib-bibtex's own ``builder-inited`` handler, which then finds its
+    cache up to date (same files, encoding and mtimes) and does not parse again.
+    """
+    cite = cast("BibtexDomain", app.env.get_domain("cite"))
+    ours = cast(PublicationsDomain, app.env.get_domain(PublicationsDomain.name))
+    paths = _bib_paths(app)
+    encoding = app.config.bibtex_encoding
+    stamp = (encoding, tuple((str(p), get_mtime(p)) for p in paths))
+    if ours.data["stamp"] == stamp and not is_bibdata_outdated(cite.bibdata, paths, encoding):
+        return
+    loaded = load_bibfiles(paths, encoding)
+    for problem in loaded.problems:
+        if problem.location.endswith(":0"):
+            # A whole file is missing or unreadable: point at the list that names it.
+            path = problem.location[: -len(":0")]
+            where = config_location(app, "bibtex_bibfiles")
+            warn(f"{path}: {problem.message} (named in bibtex_bibfiles)", problem.subtype, where)
+        else:
+            warn(problem.message, problem.subtype, problem.location)
+    cite.data["bibdata"] = BibData(
+        encoding=encoding,
+        bibfiles={p: BibFile(mtime=get_mtime(p), keys=loaded.keys_by_file[p]) for p in paths},
+        data=loaded.data,
+    )
+    ours.data["sources"] = loaded.sources
+    ours.data["stamp"] = stamp

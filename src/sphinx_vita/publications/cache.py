@@ -1,0 +1,129 @@
+"""Formatted entries, cached on disk by content digest, beside Sphinx's doctrees.
+
+The cache is not in the pickled environment on purpose: a no-change rebuild loads the whole
+environment before anything else happens, and thousands of formatted entries would be read for
+nothing. Here they are read only when some list has to be formatted again. A missing or
+unreadable cache file only means entries are formatted again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import ClassVar
+
+from .entry import EntryView
+
+CACHE_NAME = "vita-publications.pickle"
+# Bump when EntryView changes shape, so an old file is ignored rather than misread.
+CACHE_VERSION = 2
+
+ViewKey = tuple[str, str]  # (entry digest, owner name)
+
+
+class ViewCache:
+    """The views of one build directory (one instance per doctree directory and process)."""
+
+    _instances: ClassVar[dict[str, ViewCache]] = {}
+
+    @classmethod
+    def for_directory(cls, directory: str | Path) -> ViewCache:
+        # Looked up once per listed entry: the path as given is tried before resolving it.
+        cache = cls._instances.get(str(directory))
+        if cache is None:
+            key = str(Path(directory).resolve())
+            cache = cls._instances.setdefault(key, cls(key))
+            cls._instances[str(directory)] = cache
+        return cache
+
+    def __init__(self, directory: str | Path) -> None:
+        self.path = Path(directory) / CACHE_NAME
+        self._views: dict[ViewKey, EntryView] | None = None
+        self._used: set[ViewKey] = set()
+        self._dirty = False
+
+    @property
+    def views(self) -> dict[ViewKey, EntryView]:
+        if self._views is None:
+            self._views = self._read()
+        return self._views
+
+    def _read(self) -> dict[ViewKey, EntryView]:
+        try:
+            with self.path.open("rb") as stream:
+                version, views = pickle.load(stream)
+        except Exception:  # absent, truncated or from another version: start afresh
+            return {}
+        return views if version == CACHE_VERSION and isinstance(views, dict) else {}
+
+    def start_build(self) -> None:
+        self._used = set()
+
+    def keep(self, keys: Iterable[ViewKey]) -> None:
+        """Mark views as still in use without reading them (lists reused as they were)."""
+        self._used.update(keys)
+
+    def get(self, key: ViewKey) -> EntryView | None:
+        view = self.views.get(key)
+        if view is not None:
+            self._used.add(key)
+        return view
+
+    def put(self, key: ViewKey, view: EntryView) -> None:
+        self.views[key] = view
+        self._used.add(key)
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the views used in this build (older ones are dropped) if anything changed."""
+        if self._views is None:
+            return
+        unused = self._views.keys() - self._used
+        if not self._dirty and not unused:
+            return
+        kept = {key: self._views[key] for key in self._used if key in self._views}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vita-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump((CACHE_VERSION, kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            return
+        self._views = kept
+        self._dirty = False
+
+
+class ViewsWindow(Mapping[ViewKey, EntryView]):
+    """A read-only mapping onto a directory's cache, kept in the environment's domain data.
+
+    It pickles as its directory only, so the environment stays small, and other features can
+    still look a formatted entry up by ``(digest, owner)``.
+    """
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = str(directory)
+
+    def __reduce__(self) -> tuple[type[ViewsWindow], tuple[str]]:
+        return (ViewsWindow, (self.directory,))
+
+    def _cache(self) -> ViewCache:
+        return ViewCache.for_directory(self.directory)
+
+    def __getitem__(self, key: ViewKey) -> EntryView:
+        view = self._cache().get(key)
+        if view is None:
+            raise KeyError(key)
+        return view
+
+    def __iter__(self) -> Iterator[ViewKey]:
+        return iter(self._cache().views)
+
+    def __len__(self) -> int:
+        return len(self._cache().views)

@@ -1,0 +1,118 @@
+"""The ``{publications}`` directive: records what a list asks for (a :class:`.domain.ListSpec`)
+and registers the list with sphinxcontrib-bibtex's ``cite`` domain as a citation list, so that
+``{cite}`` resolves to it."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
+
+from ..messages import warn
+from .domain import ListSpec, PublicationsDomain
+from .nodes import vita_publications
+
+if TYPE_CHECKING:
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+GROUP_BY = ("year", "type", "none")
+SORT_ORDERS = ("newest", "oldest", "title", "source")
+
+
+def _group_by(value: str | None) -> str:
+    return directives.choice((value or "").strip().lower(), GROUP_BY)
+
+
+def _sort(value: str | None) -> str:
+    return directives.choice((value or "").strip().lower(), SORT_ORDERS)
+
+
+class PublicationsDirective(SphinxDirective):
+    """``{publications} [file.bib ...]`` with :filter:, :group-by:, :sort:, :limit:, :selected:."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "filter": directives.unchanged_required,
+        "group-by": _group_by,
+        "sort": _sort,
+        "limit": directives.positive_int,
+        "selected": directives.flag,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        cite = cast("BibtexDomain", env.get_domain("cite"))
+        ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
+        known = cite.bibdata.bibfiles
+        bibfiles: list[Path] = []
+        for name in self.arguments[0].split() if self.arguments else []:
+            path = Path(env.relfn2path(name)[1]).resolve()
+            if path in known:
+                bibfiles.append(path)
+            else:
+                warn(
+                    f"{name}: not listed in bibtex_bibfiles, so it is not read",
+                    "publications",
+                    self.get_location(),
+                )
+        if self.arguments and not bibfiles:
+            bibfiles = []  # nothing valid named: an empty list, not every file
+        for path in bibfiles or list(known):
+            env.note_dependency(str(path))
+        filter_source = self.options.get("filter", "True")
+        try:
+            ast.parse(filter_source)
+        except SyntaxError as exc:
+            warn(
+                f":filter: is not a valid expression ({exc.msg}); listing every entry",
+                "publications",
+                self.get_location(),
+            )
+            filter_source = "True"
+        count = int(env.temp_data.get("vita_publications_count") or 0) + 1
+        env.temp_data["vita_publications_count"] = count
+        list_id = "vita-publications" if count == 1 else f"vita-publications-{count}"
+        spec = ListSpec(
+            docname=env.docname,
+            list_id=list_id,
+            lineno=self.lineno,
+            bibfiles=tuple(str(p) for p in bibfiles) if self.arguments else (),
+            filter_source=filter_source,
+            group_by=self.options.get("group-by", "year"),
+            sort=self.options.get("sort", "newest"),
+            limit=self.options.get("limit"),
+            selected="selected" in self.options,
+            classes=tuple(self.options.get("class", [])),
+        )
+        if self.arguments and not bibfiles:
+            spec = replace(spec, filter_source="False")
+        ours.lists.setdefault(env.docname, []).append(spec)
+        # Registered as a citation list with no files of its own: sphinxcontrib-bibtex then
+        # formats nothing for it (that is ours to do, with a cache), yet accepts its citations.
+        cite.bibliographies[BibliographyKey(docname=env.docname, id_=list_id)] = BibliographyValue(
+            line=self.lineno,
+            bibfiles=[],
+            style=env.config.bibtex_default_style,
+            list_="citation",
+            enumtype="arabic",
+            start=1,
+            labelprefix="",
+            keyprefix="",
+            filter_=ast.parse("False"),
+            citation_nodes={},
+            keys=[],
+        )
+        node = vita_publications(
+            "", docname=env.docname, list_id=list_id, classes=list(spec.classes)
+        )
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,115 @@
+"""The publication list's nodes: format-neutral where they can be, HTML-only where they add
+nothing to print (the badge, the abstract and BibTeX toggles), with their visitors."""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+
+CSS_FILE = "vita-publications.css"
+JS_FILE = "vita-publications.js"
+# On every list and on every publication's own page: pages without it skip both files.
+LIST_CLASS = "vita-publications"
+
+
+class vita_publications(nodes.General, nodes.Element):
+    """Placeholder left by the directive; replaced by the list in a post-transform."""
+
+
+class vita_badge(nodes.Inline, nodes.TextElement):
+    """The venue badge; HTML only (a printed list names the venue already)."""
+
+
+class vita_latex_anchor(nodes.Inline, nodes.Element):
+    """Where sphinxcontrib-bibtex's LaTeX citations jump to (``\\hyperlink{cite.DOC:ID}``)."""
+
+
+def visit_latex_anchor(self: Any, node: vita_latex_anchor) -> None:
+    # Same name sphinxcontrib-bibtex links to; anchors are make_id() output, docnames paths.
+    self.body.append(r"\hypertarget{" + node["name"] + "}{}")
+    raise nodes.SkipNode
+
+
+class vita_details(nodes.General, nodes.Element):
+    """A ``<details>`` toggle (abstract, BibTeX); HTML only, works without JavaScript."""
+
+
+def visit_badge_html(self: HTML5Translator, node: vita_badge) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_badge_html(self: HTML5Translator, node: vita_badge) -> None:
+    # The space belongs to the badge: builders that skip the badge print no stray space.
+    self.body.append("</span> ")
+
+
+def visit_details_html(self: HTML5Translator, node: vita_details) -> None:
+    self.body.append(self.starttag(node, "details", ""))
+    self.body.append("<summary>" + self.encode(node["summary"]) + "</summary>")
+
+
+def depart_details_html(self: HTML5Translator, node: vita_details) -> None:
+    if node.get("copy"):
+        # Static markup only; vita-publications.js copies the <pre> text next to it.
+        self.body.append(
+            '<button type="button" class="vita-copy" aria-label="Copy BibTeX to the clipboard">'
+            "Copy</button>"
+        )
+    self.body.append("</details>\n")
+
+
+class vita_bibtex_code(nodes.literal_block):
+    """An entry's BibTeX: a ``literal_block`` to every builder (Sphinx's translators fall back
+    to a node's base class); in HTML, highlighted with one shared Pygments formatter."""
+
+
+# Sphinx makes a new Pygments HtmlFormatter for every code block, and building one (its
+# style's CSS rules) costs far more than highlighting a BibTeX entry as plain text: 2 s of a
+# 4,000-entry page. The formatter only depends on the highlighter, so one per highlighter.
+_formatters: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def visit_bibtex_code_html(self: HTML5Translator, node: vita_bibtex_code) -> None:
+    """Sphinx's ``visit_literal_block`` for the one case Vita emits: plain text, no options.
+
+    Same markup (``tests/publications/test_publications.py`` compares the two); anything else is
+    handed to Sphinx.
+    """
+    highlighter = getattr(self, "highlighter", None)
+    language = node.get("language")
+    if (
+        highlighter is None
+        or getattr(highlighter, "dest", None) != "html"
+        or language != "none"
+        or node.rawsource != node.astext()
+        or node.get("linenos")
+        or node.get("highlight_args")
+        or node.get("force")
+    ):
+        self.visit_literal_block(node)
+        return
+    import pygments
+
+    formatter = _formatters.get(highlighter)
+    if formatter is None:
+        # What highlight_block asks for a block without line numbers.
+        formatter = _formatters[highlighter] = highlighter.get_formatter(linenos=False)
+    opts = self.config.highlight_options.get(language, {})
+    lexer = highlighter.get_lexer(node.rawsource, language, opts, False, node)
+    highlighted = pygments.highlight(node.rawsource, lexer, formatter)
+    starttag = self.starttag(node, "div", suffix="", CLASS=f"highlight-{language} notranslate")
+    self.body.append(starttag + highlighted + "</div>\n")
+    raise nodes.SkipNode
+
+
+def depart_bibtex_code_html(self: HTML5Translator, node: vita_bibtex_code) -> None:
+    self.depart_literal_block(node)  # only reached when Sphinx's visit wrote it
+
+
+def skip(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode

@@ -1,0 +1,201 @@
+"""One page per publication (``vita_publication_pages = True``), for Google Scholar and Zotero.
+
+Both read Highwire Press ``citation_*`` meta tags, one work per page; a list page cannot carry
+them. Each listed publication gets ``pub/<anchor>.html`` with those tags, its ScholarlyArticle
+JSON-LD, the reference, the abstract, the BibTeX and a link back to its place in the list; the
+list gains a "Details" button pointing there.
+
+The pages are rendered from docutils nodes through Sphinx's own HTML writer
+(``render_partial``), so text from the .bib is escaped like everywhere else; the meta tags are
+built with :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from ..config import get_config
+from ..site import jsonld
+from ..site.seo import site_url
+from .nodes import LIST_CLASS
+from .scholar import Catalogue, article
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+
+    from .entry import EntryView
+
+FOLDER = "pub"
+
+# Highwire's name for the venue, by BibTeX entry type.
+_VENUE_TAGS = {
+    "article": "citation_journal_title",
+    "inproceedings": "citation_conference_title",
+    "conference": "citation_conference_title",
+    "incollection": "citation_inbook_title",
+    "inbook": "citation_inbook_title",
+    "phdthesis": "citation_dissertation_institution",
+    "mastersthesis": "citation_dissertation_institution",
+    "thesis": "citation_dissertation_institution",
+    "techreport": "citation_technical_report_institution",
+}
+_ID_PREFIXES = {
+    "doi": ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/"),
+    "arxiv": ("https://arxiv.org/abs/", "http://arxiv.org/abs/"),
+}
+
+
+def _enabled(app: Sphinx) -> bool:
+    return bool(app.config.vita_publication_pages) and app.builder.name in {"html", "dirhtml"}
+
+
+def page_name(anchor: str) -> str:
+    return f"{FOLDER}/{anchor}"
+
+
+def _identifier(view: EntryView, kind: str) -> str:
+    kinds = ("arxiv", "eprint") if kind == "arxiv" else (kind,)
+    for link in view.links:
+        if link.kind in kinds:
+            for prefix in _ID_PREFIXES[kind]:
+                if link.url.startswith(prefix):
+                    return link.url[len(prefix) :]
+    return ""
+
+
+def highwire_tags(view: EntryView, pdf_url: str = "") -> list[tuple[str, str]]:
+    """The ``citation_*`` tags Google Scholar's inclusion guidelines list, in their order."""
+    tags = [("citation_title", view.title)]
+    tags += [("citation_author", author.name) for author in view.authors]
+    if view.year:
+        date = f"{view.year:04d}" + (f"/{view.month:02d}" if view.month else "")
+        tags.append(("citation_publication_date", date))
+    if view.venue:
+        tags.append((_VENUE_TAGS.get(view.entry_type, "citation_publisher"), view.venue))
+    doi = _identifier(view, "doi")
+    if doi:
+        tags.append(("citation_doi", doi))
+    arxiv = _identifier(view, "arxiv")
+    if arxiv:
+        tags.append(("citation_arxiv_id", arxiv))
+    if pdf_url:
+        tags.append(("citation_pdf_url", pdf_url))
+    if view.abstract:
+        tags.append(("citation_abstract", view.abstract))
+    return tags
+
+
+def _meta_html(tags: list[tuple[str, str]]) -> str:
+    return "".join(f'<meta name="{escape(k)}" content="{escape(v)}">\n' for k, v in tags)
+
+
+def _body(view: EntryView, back_uri: str, list_title: str) -> nodes.section:
+    section = nodes.section(ids=["publication"], classes=["vita-pub-page", LIST_CLASS])
+    section += nodes.title(view.title, view.title)
+    authors = nodes.paragraph(classes=["vita-pub-authors"])
+    for index, author in enumerate(view.authors):
+        if index:
+            authors += nodes.Text(", ")
+        if author.owner:
+            authors += nodes.strong(author.name, author.name, classes=["vita-owner"])
+        else:
+            authors += nodes.Text(author.name)
+    if view.et_al:
+        authors += nodes.Text(" et al.")
+    section += authors
+    where = ", ".join(part for part in (view.venue, view.details, view.year_text) if part)
+    if where:
+        section += nodes.paragraph(where, where, classes=["vita-pub-venue"])
+    if view.links:
+        links = nodes.paragraph(classes=["vita-pub-links"])
+        for index, link in enumerate(view.links):
+            if index:
+                links += nodes.Text(" ")
+            links += nodes.reference(link.label, link.label, refuri=link.url, classes=["vita-link"])
+        section += links
+    if view.abstract:
+        section += nodes.rubric("Abstract", "Abstract")
+        section += nodes.paragraph(view.abstract, view.abstract, classes=["vita-pub-abstract"])
+    section += nodes.rubric("BibTeX", "BibTeX")
+    section += nodes.literal_block(
+        view.bibtex, view.bibtex, language="bibtex", classes=["vita-pub-bibtex"]
+    )
+    back = nodes.paragraph()
+    back += nodes.reference("", f"Back to {list_title}", refuri=back_uri)
+    section += back
+    return section
+
+
+def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if not _enabled(app):
+        return
+    builder: Any = app.builder
+    catalogue = Catalogue(app, app.env)
+    url = site_url(app.config)
+    person_id = url + "#person" if url and get_config(app.config).profile.name else ""
+    done: set[str] = set()
+    for key, (docname, anchor) in sorted(catalogue.canonical.items(), key=lambda kv: kv[1]):
+        if anchor in done:
+            continue
+        done.add(anchor)
+        item = next((i for i in catalogue.items_on(docname) if i.key == key), None)
+        view = catalogue.view(item) if item is not None else None
+        if view is None:
+            continue
+        pagename = page_name(anchor)
+        back_uri = builder.get_relative_uri(pagename, docname) + "#" + anchor
+        title_node = app.env.titles.get(docname)
+        list_title = title_node.astext() if title_node is not None else "the list"
+        # What Sphinx's write_doc sets per document before a writer runs; a generated page has
+        # no numbered sections or figures. Without it the writer fails whenever this build wrote
+        # no document itself (a no-change rebuild, or a -j build whose workers wrote them).
+        builder.secnumbers, builder.fignumbers = {}, {}
+        body = builder.render_partial(_body(view, back_uri, list_title))["fragment"]
+        pdf = next((b.url for b in view.links if b.kind == "pdf"), "")
+        article_id = url + builder.get_target_uri(docname) + "#" + anchor if url else ""
+        data = article(view, article_id, person_id)
+        # The page is about this work: Google's Article markup reads its title as "headline".
+        data["headline"] = view.title
+        if url:
+            data["mainEntityOfPage"] = url + builder.get_target_uri(pagename)
+        description = view.citation_text()
+        metatags = (
+            _meta_html([("description", description), *highwire_tags(view, pdf)])
+            + jsonld.script_tag(data)
+            + "\n"
+        )
+        context = {"title": view.title, "body": body, "metatags": metatags}
+        yield pagename, context, "page.html"
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    yield from _pages(app)
+
+
+def add_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """HTML lists: a "Details" button on each entry that has its own page."""
+    if app.builder.format != "html" or not _enabled(app):
+        return
+    builder: Any = app.builder
+    for entry in doctree.findall(nodes.list_item):
+        if "vita-pub" not in entry["classes"] or not entry["ids"]:
+            continue
+        uri = builder.get_relative_uri(docname, page_name(entry["ids"][0]))
+        details = nodes.reference(
+            "", "Details", refuri=uri, classes=["vita-link", "vita-link-page"]
+        )
+        links = next(
+            (p for p in entry.findall(nodes.paragraph) if "vita-pub-links" in p["classes"]),
+            None,
+        )
+        if links is None:
+            links = nodes.paragraph(classes=["vita-pub-links"])
+            entry.insert(1, links)
+        elif len(links):
+            links += nodes.Text(" ")
+        links += details

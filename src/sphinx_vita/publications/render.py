@@ -1,0 +1,149 @@
+"""Building each list (a post-transform): the placeholder becomes a grouped, numbered list of
+format-neutral nodes, so every builder gets every entry."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..config import get_config
+from .cache import ViewCache
+from .domain import PublicationsDomain, ResolvedItem
+from .entry import EntryView, make_view
+from .names import NameKey
+from .nodes import (
+    LIST_CLASS,
+    vita_badge,
+    vita_bibtex_code,
+    vita_details,
+    vita_latex_anchor,
+    vita_publications,
+)
+
+if TYPE_CHECKING:
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+
+def _authors_node(view: EntryView) -> nodes.inline:
+    node = nodes.inline(classes=["vita-pub-authors"])
+    for index, author in enumerate(view.authors):
+        if index:
+            last = index == len(view.authors) - 1 and not view.et_al
+            node += nodes.Text(
+                ", and " if last and len(view.authors) > 2 else " and " if last else ", "
+            )
+        if author.owner:
+            node += nodes.strong(author.name, author.name, classes=["vita-owner"])
+        else:
+            node += nodes.Text(author.name)
+    if view.et_al:
+        node += nodes.Text(", et al." if len(view.authors) > 1 else " et al.")
+    if view.editors:
+        node += nodes.Text(" (eds.)")
+    if not node.astext().endswith("."):
+        node += nodes.Text(".")
+    return node
+
+
+def _reference_paragraph(view: EntryView) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["vita-pub-ref"])
+    title = nodes.inline(classes=["vita-pub-title"])
+    if view.badge:
+        title += vita_badge(view.badge, view.badge, classes=["vita-badge"])
+    title += nodes.Text(view.title.rstrip(".") + "." if view.title else "(untitled).")
+    if view.authors:
+        para += _authors_node(view)
+        para += nodes.Text(" ")
+    para += title
+    where = nodes.inline(classes=["vita-pub-venue"])
+    if view.venue:
+        where += nodes.emphasis(view.venue, view.venue)
+    for part in (view.details, view.year_text):
+        if part:
+            if len(where):
+                where += nodes.Text(", ")
+            where += nodes.Text(part)
+    if len(where):
+        where += nodes.Text(".")
+        para += nodes.Text(" ")
+        para += where
+    if view.note:
+        para += nodes.Text(" ")
+        para += nodes.inline(view.note, view.note, classes=["vita-pub-note"])
+    return para
+
+
+def _links_paragraph(view: EntryView) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["vita-pub-links"])
+    for index, link in enumerate(view.links):
+        if index:
+            para += nodes.Text(" ")
+        para += nodes.reference(
+            link.label,
+            link.label,
+            refuri=link.url,
+            classes=["vita-link", f"vita-link-{link.kind}"],
+        )
+    return para
+
+
+def _entry_node(docname: str, item: ResolvedItem, view: EntryView) -> nodes.list_item:
+    li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
+    reference = _reference_paragraph(view)
+    reference.insert(0, vita_latex_anchor(name=f"cite.{docname}:{item.anchor}"))
+    li += reference
+    if view.links:
+        li += _links_paragraph(view)
+    if view.abstract:
+        abstract = vita_details(classes=["vita-abstract"], summary="Abstract")
+        abstract += nodes.paragraph(view.abstract, view.abstract)
+        li += abstract
+    # "no-search": Sphinx's search index skips it; the card already holds its words.
+    bibtex = vita_details(classes=["vita-bibtex", "no-search"], summary="BibTeX", copy=True)
+    bibtex += vita_bibtex_code(view.bibtex, view.bibtex, language="none")
+    li += bibtex
+    return li
+
+
+class PublicationsTransform(SphinxPostTransform):
+    """Replace each placeholder by its list; every builder gets every entry."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        env = self.env
+        ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
+        cite = cast("BibtexDomain", env.get_domain("cite"))
+        owner = get_config(env.config).profile.name.strip()
+        owner_key = NameKey.of_text(owner) if owner else None
+        cache = ViewCache.for_directory(env.doctreedir)
+        resolved = ours.resolved
+        for placeholder in list(self.document.findall(vita_publications)):
+            result = resolved.get((placeholder["docname"], placeholder["list_id"]))
+            container = nodes.container(
+                classes=[LIST_CLASS, *placeholder.get("classes", [])],
+                ids=[placeholder["list_id"]],
+            )
+            number = 1
+            for heading, items in result.groups if result else ():
+                if heading:
+                    container += nodes.rubric(heading, heading, classes=["vita-pub-group"])
+                listing = nodes.enumerated_list(
+                    enumtype="arabic", prefix="", suffix=".", classes=["vita-pub-list"]
+                )
+                if number > 1:
+                    listing["start"] = number
+                for item in items:
+                    view = cache.get((item.digest, owner)) if item.digest else None
+                    if view is None:  # the cache file went missing: format it again
+                        entry = cite.bibdata.data.entries[item.key]
+                        view, _ = make_view(entry, cite.bibdata.data, owner_key)
+                    listing += _entry_node(placeholder["docname"], item, view)
+                    number += 1
+                container += listing
+            if number == 1:
+                empty = "No publications to list."
+                container += nodes.paragraph(empty, empty, classes=["vita-pub-empty"])
+            placeholder.replace_self(container)

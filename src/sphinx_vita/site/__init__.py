@@ -1,0 +1,32 @@
+"""What every page of the site carries: being found (``seo.py``: <head> metadata, OpenGraph,
+sitemap, robots.txt, 404 page, favicon; ``jsonld.py``: schema.org data), being safe
+(``security.py``: the Content-Security-Policy) and Read the Docs' search (``rtd_search.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import add_static_folder
+from . import rtd_search, security, seo
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_site(app: Sphinx) -> None:
+    seo.load_extensions(app)
+    # After Vita's config validation (100), before sphinx-notfound-page checks its prefix (500).
+    app.connect("config-inited", seo.configure_extensions, priority=450)
+    # Before sphinxext-opengraph (500) reads the description, and before Sphinx resolves the
+    # favicon's path (500).
+    app.connect("html-page-context", seo.add_head_metadata, priority=400)
+    app.connect("build-finished", seo.write_favicon)
+    # After sphinx-sitemap has written the sitemap (500).
+    app.connect("build-finished", seo.write_robots, priority=600)
+    # Only builders that render HTML templates fire html-page-context, so LaTeX, text and man
+    # output never see the policy.
+    app.connect("html-page-context", security.add_policy_meta)
+    add_static_folder(app, Path(__file__).parent / "static")
+    app.connect("builder-inited", rtd_search.add_script)
+    app.connect("html-page-context", rtd_search.add_api_meta)

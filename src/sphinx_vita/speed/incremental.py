@@ -1,0 +1,185 @@
+"""Incremental builds that equal clean builds: rewrite the pages that show other pages' data.
+
+Sphinx rewrites a page when its own source changed. Two things a page shows come from
+elsewhere, and plain Sphinx leaves them stale:
+
+- **The sidebar**: every page shows every page's title (furo's navigation tree). When a page's
+  title or a toctree changes, or a page is added or removed, every page is rewritten.
+- **Citations**: a ``{cite}`` shows the entry's label and, in its tooltip, the formatted entry.
+  When a .bib edit changes how a cited entry reads (or where it lives), the pages that cite it
+  are rewritten. A fingerprint of every citation is kept in the environment for the next build.
+
+Prose edits keep their cost: only the edited page (and whatever Sphinx itself adds) is rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+# After every handler that registers citations (sphinxcontrib-bibtex 500, publications 600).
+AFTER_CITATIONS = 900
+
+
+# -- the sidebar: titles and toctrees ------------------------------------------------------------
+
+
+def navigation_facts(env: BuildEnvironment, docname: str) -> tuple[Any, ...] | None:
+    """What of one page can show in every page's sidebar: its title and its toctrees."""
+    toc = env.tocs.get(docname)
+    if toc is None:
+        return None
+    toctrees = tuple(
+        (
+            tuple(node["entries"]),
+            node.get("caption"),
+            node.get("hidden"),
+            node.get("includehidden"),
+            node.get("titlesonly"),
+            node.get("maxdepth"),
+            node.get("numbered"),  # section numbers show in every sidebar
+        )
+        for node in toc.findall(addnodes.toctree)
+    )
+    # The top-level entries' rich text (a title can hold markup), as pseudo-XML.
+    titles = tuple(item[0].pformat() for item in toc.children if isinstance(item, nodes.list_item))
+    title = env.titles.get(docname)
+    return (
+        title.pformat() if title is not None else None,
+        titles,
+        toctrees,
+        env.metadata.get(docname, {}).get("tocdepth"),
+    )
+
+
+@dataclass
+class _Pending:
+    """Navigation facts of the pages about to be re-read, taken before they are."""
+
+    before: dict[str, Any]
+    structural: bool
+
+
+_pending: weakref.WeakKeyDictionary[BuildEnvironment, _Pending] = weakref.WeakKeyDictionary()
+
+
+def remember_navigation(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    # Runs before Sphinx clears the changed pages: env still holds their old titles.
+    before = {doc: navigation_facts(env, doc) for doc in (*changed, *removed)}
+    _pending[env] = _Pending(before, structural=bool(added or removed))
+    return []
+
+
+def pages_with_stale_sidebars(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    pending = _pending.pop(env, None)
+    if pending is None or app.builder.format != "html":
+        return []
+    if pending.structural or any(
+        navigation_facts(env, doc) != facts for doc, facts in pending.before.items()
+    ):
+        # Every page shows the whole tree in its sidebar.
+        return sorted(env.found_docs)
+    return []
+
+
+def navigation_digests(env: BuildEnvironment) -> dict[str, str]:
+    """docname -> digest of its ``navigation_facts``, kept in the environment across builds.
+
+    A page's title, toc and toctrees change only when Sphinx reads it again, which drops its
+    digest (``clear_doc``): a build digests only the pages it read, not all of them, and the
+    sidebar store's fingerprint (navigation.py) is cheap on a rebuild. Section numbers, which
+    Sphinx reassigns without reading a page again, are not trusted to this: the fingerprint
+    adds them itself.
+    """
+    digests: dict[str, str] = env.get_domain(BuildMemoryDomain.name).data.setdefault(
+        "navigation", {}
+    )
+    for doc in env.all_docs.keys() - digests.keys():
+        facts = repr(navigation_facts(env, doc)).encode("utf-8")
+        digests[doc] = hashlib.sha1(facts).hexdigest()
+    for doc in digests.keys() - env.all_docs.keys():
+        del digests[doc]
+    return digests
+
+
+def digest_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    navigation_digests(env)  # now, so that the environment Sphinx pickles next holds them
+    return []
+
+
+# -- citations ----------------------------------------------------------------------------------
+
+
+class BuildMemoryDomain(Domain):
+    """Facts from the previous build (kept in the pickled environment): the citations' digests,
+    and each page's navigation digest, dropped when the page is read again."""
+
+    name = "vita-build"
+    label = "Vita build memory"
+    initial_data: ClassVar[dict[str, Any]] = {"citations": {}, "navigation": {}}
+
+    def clear_doc(self, docname: str) -> None:
+        self.data.setdefault("navigation", {}).pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        pass  # written only in the main process, after reading
+
+
+def _citation_fingerprints(env: BuildEnvironment) -> dict[str, str]:
+    """key -> digest of everything a ``{cite}`` of it shows: target, label, text, tooltip."""
+    try:
+        cite = env.get_domain("cite")
+    except Exception:  # sphinxcontrib-bibtex is set up by Vita, but be safe
+        return {}
+    out: dict[str, str] = {}
+    for citation in getattr(cite, "citations", []):
+        tooltip = citation.tooltip_entry
+        shown = repr(
+            (
+                citation.citation_id,
+                citation.bibliography_key,
+                citation.formatted_entry.label,
+                citation.formatted_entry.text,
+                tooltip.text if tooltip is not None else None,
+            )
+        )
+        digest = hashlib.sha1(shown.encode("utf-8")).hexdigest()
+        # A key listed twice: the digest of all its citations.
+        out[citation.key] = (
+            hashlib.sha1((out[citation.key] + digest).encode()).hexdigest()
+            if citation.key in out
+            else digest
+        )
+    return out
+
+
+def pages_citing_changed_entries(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    memory = env.get_domain(BuildMemoryDomain.name)
+    old: dict[str, str] = memory.data["citations"]
+    new = _citation_fingerprints(env)
+    memory.data["citations"] = new
+    changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    if not changed or not old:  # a first build writes every page anyway
+        return []
+    cite = env.get_domain("cite")
+    return sorted(
+        {
+            ref.docname
+            for ref in getattr(cite, "citation_refs", [])
+            if ref.docname in env.all_docs and any(target.key in changed for target in ref.targets)
+        }
+    )

@@ -1,0 +1,85 @@
+"""Each page loads the stylesheets and scripts of the features its body uses, not all of them.
+
+sphinx-design and Vita register their files for every page (``app.add_css_file`` when the
+builder starts), so a note page with no card, timeline or publication would still fetch 55 KB
+of sphinx-design CSS and Vita's own files. Sphinx gives every page a fresh copy of these lists
+in ``html-page-context``, so a file dropped there is dropped from that page only.
+
+A feature counts as used when a ``class`` attribute in the page's body names one of its
+classes. That sees directives, roles and raw HTML alike (sphinx-design's icons are raw SVG).
+Pages whose body the template writes (search, the general index) keep every file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..profile import card as profile
+from ..publications import nodes as publications
+from ..timeline import nodes as timeline
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+# A file, by the start of its name, and the class prefixes its rules or code are about.
+_FEATURE_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # sphinx-design: "design-style.<hash>.min.css" before 0.6, "sphinx-design.min.css" since.
+    ("sphinx-design.", ("sd-",)),
+    ("design-style.", ("sd-",)),
+    ("design-tabs.js", ("sd-tab",)),
+    # Sphinx's code colours: every highlighted block sits in a "highlight…" class.
+    ("pygments.", ("highlight",)),
+    (timeline.CSS_FILE, (timeline.LIST_CLASS,)),
+    (publications.CSS_FILE, (publications.LIST_CLASS,)),
+    (publications.JS_FILE, (publications.LIST_CLASS,)),
+    (profile.CSS_FILE, (profile.CARD_CLASS,)),
+)
+
+# An attribute follows white space; a look-behind instead would make the search 6x slower.
+_CLASS_ATTRIBUTE = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
+
+
+@lru_cache(maxsize=64)
+def _prefixes_of(filename: str) -> tuple[str, ...] | None:
+    """The class prefixes that call for a file, or None for a file every page keeps."""
+    name = filename.rsplit("/", 1)[-1]
+    for start, prefixes in _FEATURE_FILES:
+        if name.startswith(start):
+            return prefixes
+    return None
+
+
+def classes_in(html: str) -> set[str]:
+    """Every class named in a fragment of HTML."""
+    # A long page repeats a few class attributes thousands of times: split each one once.
+    found: set[str] = set()
+    for double, single in set(_CLASS_ATTRIBUTE.findall(html)):
+        found.update((double or single).split())
+    return found
+
+
+def _uses(classes: set[str], prefixes: tuple[str, ...]) -> bool:
+    return any(name.startswith(prefixes) for name in classes)
+
+
+def _keep(asset: Any, classes: set[str]) -> bool:
+    filename = getattr(asset, "filename", asset)
+    if not isinstance(filename, str):
+        return True
+    prefixes = _prefixes_of(filename)
+    return prefixes is None or _uses(classes, prefixes)
+
+
+def drop_unused_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    body = context.get("body")
+    if not app.config.vita_page_assets or not isinstance(body, str) or not body:
+        return
+    classes = classes_in(body)
+    for key in ("css_files", "script_files"):
+        if key in context:
+            # A new list: the builder's own is the template for the next page.
+            context[key] = [asset for asset in context[key] if _keep(asset, classes)]

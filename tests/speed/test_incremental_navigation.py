@@ -1,0 +1,90 @@
+"""After an edit, an incremental build writes the same pages as a clean build of the edited site.
+
+Plain Sphinx rewrites only the edited page, so a new title stays stale in every other page's
+sidebar (and in its neighbours' "next"/"previous" links); Vita rewrites every page when a title
+or a toctree changed, and only the edited page when it did not.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
+
+
+def pages(outdir: Path) -> dict[str, str]:
+    return {
+        page.relative_to(outdir).as_posix(): page.read_text("utf-8")
+        for page in sorted(outdir.rglob("*.html"))
+        if "_static" not in page.parts
+    }
+
+
+def build(make_app: Any, srcdir: Path) -> tuple[Any, list[str]]:
+    app = make_app("html", srcdir=srcdir)
+    written: list[str] = []
+    app.connect("html-page-context", lambda app, pagename, *args: written.append(pagename))
+    app.build()
+    assert app.statuscode == 0
+    return app, written
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def rename_one(src: Path) -> None:
+    edit(src / "a" / "one.rst", "One\n===", "One, renamed\n============")
+
+
+def add_page_z(src: Path) -> None:
+    (src / "b" / "z.rst").write_text("Zed\n===\n\nNew page.\n", "utf-8")
+    edit(src / "b" / "index.rst", "   x\n", "   x\n   z\n")
+
+
+def retitle_toctree(src: Path) -> None:
+    edit(src / "index.rst", ":caption: Guide", ":caption: Handbook")
+
+
+def number_sections(src: Path) -> None:
+    # Sphinx renumbers the pages below without reading them again.
+    edit(src / "index.rst", ":caption: Guide", ":caption: Guide\n   :numbered:")
+
+
+@pytest.mark.parametrize("change", [rename_one, add_page_z, retitle_toctree, number_sections])
+def test_navigation_edit_rebuild_equals_clean_build(
+    make_app: Any, tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    src = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-navigation", src)
+    build(make_app, src)
+
+    change(src)
+    incremental, written = build(make_app, src)
+    shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    clean, _ = build(make_app, tmp_path / "clean")
+
+    assert "b/x" in written  # a page whose source did not change was rewritten
+    assert pages(incremental.outdir) == pages(clean.outdir)
+
+
+def test_prose_edit_rewrites_only_that_page(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-navigation", src)
+    build(make_app, src)
+
+    edit(src / "a" / "one.rst", "More text.", "More text, edited.")
+    incremental, written = build(make_app, src)
+
+    docs = {name for name in written if name in incremental.env.found_docs}
+    # Sphinx itself also rewrites the page's toctree ancestors (9.0 the parent, whose toctree
+    # lists the page's sections; 8.1 the home page too). Every other page keeps its sidebar.
+    assert {"a/one", "a/index"} <= docs <= {"a/one", "a/index", "index"}
+    assert "edited" in (incremental.outdir / "a" / "one.html").read_text("utf-8")
