@@ -1,8 +1,9 @@
 """Vita: a personal knowledge site kit for Sphinx.
 
-``extensions = ["sphinx_vita"]`` brings the ``timeline``, ``publications`` and ``profile-card``
-directives, the profile driven by the ``vita_profile`` config value, what every page of a site
-carries (metadata, security policy) and the work that keeps large sites fast. Each feature is a
+``extensions = ["sphinx_vita"]`` brings the ``timeline``, ``publications``, ``notes`` and
+``profile-card`` directives, notes with tags, feeds and backlinks, the profile driven by the
+``vita_profile`` config value, what every page of a site carries (metadata, security policy)
+and the work that keeps large sites fast. Each feature is a
 package with one ``setup_<feature>(app)``; the README's "How it is built" tells what each owns.
 """
 
@@ -22,6 +23,7 @@ ENV_VERSION = 2
 def setup(app: Sphinx) -> dict[str, Any]:
     # Imported here: ``import sphinx_vita`` (for its version, say) does not load Sphinx.
     from .config import setup_config
+    from .notes import setup_notes
     from .profile import setup_profile
     from .publications import setup_publications
     from .site import setup_site
@@ -31,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
     setup_timeline(app)
     setup_publications(app)
+    setup_notes(app)
     setup_profile(app)
     setup_site(app)
     setup_speed(app)

@@ -169,12 +169,34 @@ def _validate(app: Sphinx, config: Config) -> None:
             config_location(app, "vita_date_format"),
         )
         date_format = "%b %Y"
+    _validate_notes(app, config)
     profile = parse_profile(config.vita_profile, config_location(app, "vita_profile"))
     config._vita = VitaConfig(
         profile=_with_existing_avatar(app, profile),
         present_label=present,
         date_format=date_format,
     )
+
+
+def _validate_notes(app: Sphinx, config: Config) -> None:
+    """A wrong type is a warning at its conf.py line, and the default is used instead."""
+    limit = config.vita_feed_limit
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        warn(
+            f"vita_feed_limit must be a positive whole number, not {limit!r}; using 50",
+            "config",
+            config_location(app, "vita_feed_limit"),
+        )
+        config.vita_feed_limit = 50
+    for name in ("vita_backlinks", "vita_tag_pages"):
+        value = getattr(config, name)
+        if not isinstance(value, bool):
+            warn(
+                f"{name} must be True or False, not {value!r}; using True",
+                "config",
+                config_location(app, name),
+            )
+            setattr(config, name, True)
 
 
 def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
@@ -238,5 +260,9 @@ def setup_config(app: Sphinx) -> None:
     # Each page loads only the sphinx-design and Vita files its body uses (pageassets.py);
     # False loads them all everywhere, for templates that use their classes outside the body.
     app.add_config_value("vita_page_assets", True, "html", types=(bool,))
+    # Notes: how many notes a feed carries, the "Linked from" section, and the tag pages.
+    app.add_config_value("vita_feed_limit", 50, "html", types=(int,))
+    app.add_config_value("vita_backlinks", True, "html", types=(bool,))
+    app.add_config_value("vita_tag_pages", True, "html", types=(bool,))
     app.connect("config-inited", _validate, priority=100)
     app.connect("config-inited", _copy_sources_only_when_linked)

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..notes import nodes as notes
 from ..profile import card as profile
 from ..publications import nodes as publications
 from ..timeline import nodes as timeline
@@ -35,6 +36,7 @@ _FEATURE_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (publications.CSS_FILE, (publications.LIST_CLASS,)),
     (publications.JS_FILE, (publications.LIST_CLASS,)),
     (profile.CSS_FILE, (profile.CARD_CLASS,)),
+    (notes.CSS_FILE, (notes.CLASS_PREFIX, notes.BACKLINKS_CLASS)),
 )
 
 # An attribute follows white space; a look-behind instead would make the search 6x slower.

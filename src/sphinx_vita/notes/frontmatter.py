@@ -1,0 +1,158 @@
+"""A note's front matter: ``date:`` makes a page a note; ``tags:``, ``summary:``, ``updated:``
+and ``draft:`` are optional.
+
+MyST hands Sphinx its front matter as strings (``tags`` as JSON text, ``draft`` as
+``"True"``), so a list cannot be told from a string that looks like one, and no line is kept.
+Vita reads the YAML block itself, from the source text Sphinx is about to parse, so every
+problem is reported at the line of its key, naming the value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# The block MyST reads: "---" on the first line, up to the next line that is "---".
+_BLOCK = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
+# A day, perhaps with a time of day (which a note's date does not need).
+_ISO_DAY = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without its timestamp type: ``date: 2024-02-30`` stays text, so it is reported as
+    a date no calendar has (at its line), not as a YAML error for the whole block."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a page's front matter says of it as a note."""
+
+    date: str  # YYYY-MM-DD
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    updated: str = ""  # YYYY-MM-DD, or "" when never updated
+    draft: bool = False
+    tags_line: int = 0  # where ``tags:`` is written, for warnings about the site's tags
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # in the source file, 1-based
+    message: str
+
+
+@dataclass
+class Reading:
+    note: Note | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def tag_slug(tag: str) -> str:
+    """``"reading notes"`` -> ``reading-notes``, ``"C++"`` -> ``c``: each run of characters
+    other than a-z and 0-9 becomes one ``-``, trimmed."""
+    return _NOT_SLUG.sub("-", tag.lower()).strip("-")
+
+
+def _day(value: Any) -> str | None:
+    """An ISO day from ``2024-03-01`` (or ``2024-03-01 10:30``), or None."""
+    match = _ISO_DAY.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _key_lines(block: str, first_line: int) -> dict[str, int]:
+    """Each top-level key's line in the file (the block starts on ``first_line``)."""
+    try:
+        node = yaml.compose(block, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(key.value): first_line + key.start_mark.line
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+
+
+def read_note(text: str) -> Reading:
+    """Read the front matter at the start of ``text``; a note when it has ``date:``."""
+    reading = Reading()
+    match = _BLOCK.match(text)
+    if match is None:
+        return reading
+    block = match.group(1)
+    first_line = 2  # the line after the opening "---"
+    try:
+        data = yaml.load(block, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else 1
+        reading.problems.append(Problem(line, f"front matter is not valid YAML ({error})"))
+        return reading
+    if not isinstance(data, dict) or "date" not in data:
+        return reading
+    lines = _key_lines(block, first_line)
+
+    def problem(key: str, message: str) -> None:
+        reading.problems.append(Problem(lines.get(key, 1), message))
+
+    date = _day(data["date"])
+    if date is None:
+        problem(
+            "date",
+            f"date: {data['date']!r} is not a day written YYYY-MM-DD; "
+            "the page is built as a plain page, not a note",
+        )
+        return reading
+    updated = ""
+    if data.get("updated") is not None:
+        updated = _day(data["updated"]) or ""
+        if not updated:
+            problem("updated", f"updated: {data['updated']!r} is not a day written YYYY-MM-DD")
+    tags: list[str] = []
+    raw_tags = data.get("tags")
+    if raw_tags is not None:
+        if not isinstance(raw_tags, list) or not all(isinstance(t, str) for t in raw_tags):
+            problem("tags", f"tags: {raw_tags!r} is not a list of strings; tags ignored")
+        else:
+            for tag in raw_tags:
+                if not tag_slug(tag):
+                    problem("tags", f"tags: {tag!r} has no letter or digit; tag ignored")
+                elif tag.strip() not in tags:
+                    tags.append(tag.strip())
+    summary = data.get("summary")
+    if summary is not None and not isinstance(summary, str):
+        problem("summary", f"summary: {summary!r} is not text; ignored")
+        summary = None
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        # Kept out of every listing: a page its author was unsure about stays unpublished.
+        problem("draft", f"draft: {draft!r} is not true or false; the note is kept as a draft")
+        draft = True
+    reading.note = Note(
+        date=date,
+        tags=tuple(tags),
+        summary=(summary or "").strip(),
+        updated=updated,
+        draft=draft,
+        tags_line=lines.get("tags", 0),
+    )
+    return reading

@@ -1,0 +1,193 @@
+"""Putting the graph on the pages (a post-transform, before references are resolved): each
+``{notes}`` list, each page's "Linked from" section, and a note's own date, tags and draft mark.
+
+Links between pages are ``pending_xref`` nodes, so every builder resolves them its own way
+(relative links in HTML, hyperlinks inside the one LaTeX document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .domain import ShownNote
+from .frontmatter import Note, tag_slug
+from .graph import Resolved, resolved
+from .nodes import (
+    BACKLINKS_CLASS,
+    BACKLINKS_TITLE,
+    LIST_CLASS,
+    day_label,
+    vita_backlinks,
+    vita_note,
+    vita_note_date,
+    vita_notes,
+    vita_notes_placeholder,
+)
+from .reading import notes_domain
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+# Makes the node that links to a page, given its name and the text to show.
+PageLink = Callable[[str, str], nodes.Node]
+# Makes the node that names a tag (a link to its page in HTML).
+TagLink = Callable[[str], nodes.Node]
+
+
+def tag_page(slug: str) -> str:
+    return f"tags/{slug}"
+
+
+def xref_to(fromdoc: str) -> PageLink:
+    def link(docname: str, text: str) -> nodes.Node:
+        xref = addnodes.pending_xref(
+            "",
+            refdomain="std",
+            reftype="doc",
+            reftarget="/" + docname,
+            refdoc=fromdoc,
+            refexplicit=True,
+        )
+        xref += nodes.inline(text, text)
+        return xref
+
+    return link
+
+
+def tags_for(builder: Builder, fromdoc: str) -> TagLink:
+    """Tags link to their pages in a website with tag pages; elsewhere they are text."""
+    linked = builder.format == "html" and bool(builder.config.vita_tag_pages)
+    linked = linked and not builder.name.startswith(("epub", "singlehtml"))
+
+    def name(tag: str) -> nodes.Node:
+        if not linked:
+            return nodes.inline(tag, tag, classes=["vita-note-tag"])
+        uri = builder.get_relative_uri(fromdoc, tag_page(tag_slug(tag)))
+        return nodes.reference(tag, tag, refuri=uri, classes=["vita-note-tag"])
+
+    return name
+
+
+def meta_line(note: Note, tag: TagLink) -> nodes.paragraph:
+    """``1 Mar 2024 · vision, reading notes``."""
+    para = nodes.paragraph(classes=["vita-note-meta"])
+    label = day_label(note.date)
+    para += vita_note_date(label, label, datetime=note.date)
+    if note.updated and note.updated != note.date:
+        updated = day_label(note.updated)
+        para += nodes.Text(" (updated ")
+        para += vita_note_date(updated, updated, datetime=note.updated)
+        para += nodes.Text(")")
+    for index, name in enumerate(note.tags):
+        para += nodes.Text(" · " if index == 0 else ", ")
+        para += tag(name)
+    return para
+
+
+def notes_list(notes: tuple[ShownNote, ...], link: PageLink, tag: TagLink) -> vita_notes:
+    listing = vita_notes(enumtype="arabic", prefix="", suffix=".")
+    for shown in notes:
+        item = vita_note()
+        title = nodes.paragraph(classes=["vita-note-title"])
+        title += link(shown.docname, shown.title)
+        item += title
+        item += meta_line(shown.note, tag)
+        if shown.summary:
+            summary = shown.summary
+            item += nodes.paragraph(summary, summary, classes=["vita-note-summary"])
+        listing += item
+    return listing
+
+
+def grouped(
+    notes: tuple[ShownNote, ...], group_by: str, link: PageLink, tag: TagLink
+) -> list[nodes.Node]:
+    if not notes:
+        empty = "No notes yet."
+        return [nodes.paragraph(empty, empty, classes=["vita-notes-empty"])]
+    if group_by != "year":
+        return [notes_list(notes, link, tag)]
+    years: dict[str, list[ShownNote]] = {}
+    for shown in notes:
+        years.setdefault(shown.note.date[:4], []).append(shown)
+    out: list[nodes.Node] = []
+    for year, members in years.items():
+        out.append(nodes.rubric(year, year, classes=["vita-notes-year"]))
+        out.append(notes_list(tuple(members), link, tag))
+    return out
+
+
+def _pages(document: nodes.document, docname: str) -> Iterator[tuple[str, nodes.Element]]:
+    """Each page in this tree with its top section: one page, or, in a LaTeX build, every page
+    inlined into the root document (``start_of_file`` marks where each begins)."""
+    first = next(iter(document.findall(nodes.section)), None)
+    if first is not None:
+        yield docname, first
+    for start in document.findall(addnodes.start_of_file):
+        section = next(iter(start.findall(nodes.section)), None)
+        if section is not None:
+            yield start["docname"], section
+
+
+def _backlinks(sources: tuple[tuple[str, str], ...], html: bool, link: PageLink) -> nodes.Element:
+    if html:
+        box = vita_backlinks()
+        items = nodes.bullet_list()
+        for source, title in sources:
+            para = nodes.paragraph()
+            para += link(source, title)
+            items += nodes.list_item("", para)
+        box += items
+        return box
+    para = nodes.paragraph(classes=[BACKLINKS_CLASS])
+    para += nodes.strong(BACKLINKS_TITLE + ":", BACKLINKS_TITLE + ":")
+    for index, (source, title) in enumerate(sources):
+        para += nodes.Text(" " if index == 0 else ", ")
+        para += link(source, title)
+    para += nodes.Text(".")
+    return para
+
+
+def _note_header(section: nodes.Element, note: Note, tag: TagLink) -> None:
+    at = 1 if len(section) and isinstance(section[0], nodes.title) else 0
+    header: list[nodes.Node] = [meta_line(note, tag)]
+    if note.draft:
+        text = "Draft: this note is listed nowhere (no list, tag page or feed shows it)."
+        header.append(nodes.paragraph(text, text, classes=["vita-note-draft"]))
+    section[at:at] = header
+
+
+class NotesTransform(SphinxPostTransform):
+    """Fill ``{notes}`` lists, add backlinks and note headers; before references resolve."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        graph: Resolved = resolved(self.env)
+        builder = self.app.builder
+        html = builder.format == "html"
+        for placeholder in list(self.document.findall(vita_notes_placeholder)):
+            docname = placeholder["docname"]
+            notes = graph.lists.get((docname, placeholder["list_id"]), ())
+            specs = notes_domain(self.env).lists.get(docname, [])
+            spec = next((s for s in specs if s.list_id == placeholder["list_id"]), None)
+            group_by = spec.group_by if spec is not None else "none"
+            box = nodes.container(
+                classes=[f"{LIST_CLASS}-list", *(spec.classes if spec else ())],
+                ids=[placeholder["list_id"]],
+            )
+            box.extend(grouped(notes, group_by, xref_to(docname), tags_for(builder, docname)))
+            placeholder.replace_self(box)
+        written = notes_domain(self.env).notes
+        for docname, section in list(_pages(self.document, self.env.docname)):
+            note = written.get(docname)
+            if note is not None:
+                _note_header(section, note, tags_for(builder, docname))
+            sources = graph.backlinks.get(docname)
+            if sources and self.config.vita_backlinks:
+                section += _backlinks(sources, html, xref_to(docname))

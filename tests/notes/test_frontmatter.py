@@ -1,0 +1,123 @@
+"""A note's front matter (:mod:`sphinx_vita.notes.frontmatter`), without Sphinx."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_vita.notes.frontmatter import read_note, tag_slug
+
+
+@pytest.mark.parametrize(
+    ("tag", "slug"),
+    [
+        ("C++", "c"),
+        ("reading notes", "reading-notes"),
+        ("Reading Notes", "reading-notes"),
+        ("  spaced  out  ", "spaced-out"),
+        ("ML/AI", "ml-ai"),
+        ("über", "ber"),
+        ("2024", "2024"),
+        ("a--b", "a-b"),
+    ],
+)
+def test_tag_slugs(tag: str, slug: str) -> None:
+    assert tag_slug(tag) == slug
+
+
+def test_a_page_with_a_date_is_a_note() -> None:
+    text = (
+        '---\ndate: 2024-03-01\ntags: [vision, "reading notes"]\n'
+        "summary: What I learned.\nupdated: 2024-04-02\n---\n# Title\n"
+    )
+    reading = read_note(text)
+    assert reading.problems == []
+    note = reading.note
+    assert note is not None
+    assert (note.date, note.tags, note.summary, note.updated, note.draft) == (
+        "2024-03-01",
+        ("vision", "reading notes"),
+        "What I learned.",
+        "2024-04-02",
+        False,
+    )
+    assert note.tags_line == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# No front matter\n",
+        "---\ntitle: About\n---\n# About\n",
+        "---\n---\n# Empty\n",
+        "Text first\n---\ndate: 2024-01-01\n---\n",
+    ],
+)
+def test_pages_without_a_date_are_not_notes(text: str) -> None:
+    reading = read_note(text)
+    assert reading.note is None
+    assert reading.problems == []
+
+
+def test_a_quoted_date_and_a_timestamp_are_read_as_days() -> None:
+    quoted = read_note('---\ndate: "2021-12-24"\n---\n').note
+    stamped = read_note("---\ndate: 2021-12-24 10:30:00\n---\n").note
+    assert quoted is not None and quoted.date == "2021-12-24"
+    assert stamped is not None and stamped.date == "2021-12-24"
+
+
+@pytest.mark.parametrize("value", ["March 2024", "2024-02-30", "2024-3-1", "yesterday", "20240301"])
+def test_an_unreadable_date_is_a_located_warning_and_a_plain_page(value: str) -> None:
+    reading = read_note(f"---\ntitle: x\ndate: {value}\n---\n# T\n")
+    assert reading.note is None
+    [problem] = reading.problems
+    assert problem.line == 3
+    assert repr(value) in problem.message or value in problem.message
+    assert "YYYY-MM-DD" in problem.message
+
+
+@pytest.mark.parametrize("value", ["3", "vision", "[vision, 3]", "{a: b}"])
+def test_tags_that_are_not_a_list_of_strings_are_a_warning(value: str) -> None:
+    reading = read_note(f"---\ndate: 2024-01-01\n\ntags: {value}\n---\n")
+    assert reading.note is not None and reading.note.tags == ()
+    [problem] = reading.problems
+    assert problem.line == 4
+    assert "not a list of strings" in problem.message
+
+
+def test_a_tag_without_letters_is_dropped_and_repeats_are_kept_once() -> None:
+    reading = read_note('---\ndate: 2024-01-01\ntags: ["+++", vision, vision, " ml "]\n---\n')
+    assert reading.note is not None
+    assert reading.note.tags == ("vision", "ml")
+    [problem] = reading.problems
+    assert "'+++'" in problem.message and problem.line == 3
+
+
+@pytest.mark.parametrize(("value", "draft"), [("true", True), ("false", False), ("yes", True)])
+def test_draft_flags(value: str, draft: bool) -> None:
+    reading = read_note(f"---\ndate: 2024-01-01\ndraft: {value}\n---\n")
+    assert reading.note is not None and reading.note.draft is draft
+    assert reading.problems == []
+
+
+def test_an_unclear_draft_flag_keeps_the_note_a_draft() -> None:
+    reading = read_note("---\ndate: 2024-01-01\ndraft: maybe\n---\n")
+    assert reading.note is not None and reading.note.draft is True
+    [problem] = reading.problems
+    assert problem.line == 3 and "'maybe'" in problem.message
+
+
+def test_a_bad_summary_or_updated_is_ignored_with_a_warning() -> None:
+    reading = read_note("---\ndate: 2024-01-01\nsummary: [a, b]\nupdated: soon\n---\n")
+    assert reading.note is not None
+    assert (reading.note.summary, reading.note.updated) == ("", "")
+    assert [p.line for p in reading.problems] == [4, 3] or sorted(
+        p.line for p in reading.problems
+    ) == [3, 4]
+
+
+def test_invalid_yaml_is_a_warning_at_its_line() -> None:
+    reading = read_note("---\ndate: 2024-01-01\ntags: [a, b\n---\n")
+    assert reading.note is None
+    [problem] = reading.problems
+    assert "not valid YAML" in problem.message
+    assert problem.line >= 3
