@@ -87,7 +87,12 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not _site_build(app):
         return
     graph = resolved(app.env)
+    out = Path(app.outdir)
+    for slug in graph.gone_tags:  # a tag no note has any more: its page and feed go too
+        for suffix in (getattr(app.builder, "out_suffix", ".html"), ".xml"):
+            (out / (tag_page(slug) + suffix)).unlink(missing_ok=True)
     if not graph.notes:
+        (out / FEED).unlink(missing_ok=True)
         return
     url = site_url(app.config)
     if not url:
@@ -98,7 +103,6 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
             config_location(app, "html_baseurl"),
         )
         return
-    out = Path(app.outdir)
     limit = app.config.vita_feed_limit
     _write(app, out / FEED, _feed_title(app), graph.notes[:limit], url + FEED)
     for tag in graph.tags.values():

@@ -39,6 +39,7 @@ class Resolved:
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     lists: dict[tuple[str, str], tuple[ShownNote, ...]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # docname -> digest
+    gone_tags: tuple[str, ...] = ()  # slugs the previous build had pages and feeds for
 
 
 def newest_first(notes: list[ShownNote]) -> list[ShownNote]:
@@ -145,6 +146,7 @@ def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
     _leave_drafts_out_of_sitemap(app, drafts)
     if old is None:
         return []  # a first build writes every page anyway
+    result.gone_tags = tuple(sorted(old.tags.keys() - result.tags.keys()))
     return sorted(d for d, digest in result.shown.items() if old.shown.get(d) != digest)
 
 

@@ -169,7 +169,9 @@ class NotesTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         graph: Resolved = resolved(self.env)
-        builder = self.app.builder
+        # Sphinx 9 reaches the builder through the environment (``self.app`` is deprecated).
+        app = getattr(self.env, "_app", None) or self.app
+        builder = app.builder
         html = builder.format == "html"
         for placeholder in list(self.document.findall(vita_notes_placeholder)):
             docname = placeholder["docname"]

@@ -80,9 +80,11 @@ FULL_NAMES = (
     ("AAAI Conference on Artificial Intelligence", "AAAI"),
     ("International Joint Conference on Artificial Intelligence", "IJCAI"),
     ("Knowledge Discovery and Data Mining", "KDD"),
+    ("Knowledge Discovery & Data Mining", "KDD"),
     ("Research and Development in Information Retrieval", "SIGIR"),
     ("Web Search and Data Mining", "WSDM"),
     ("Information and Knowledge Management", "CIKM"),
+    ("Information & Knowledge Management", "CIKM"),
     ("The Web Conference", "WWW"),
     ("World Wide Web Conference", "WWW"),
     ("Pattern Analysis and Machine Intelligence", "TPAMI"),
@@ -129,9 +131,10 @@ def venue_badge(venue: str, *, abbr: str = "", is_arxiv: bool = False, entry_typ
     if abbr.strip():
         return abbr.strip()
     stated = _stated_acronym(venue)
-    if stated:
+    if stated and not _ACRONYM_WORD.fullmatch(stated):
         return stated
-    acronym = _known_acronym(venue)
+    # A known acronym, even one stated in parentheses, takes the track: "... (CVPR) Workshops".
+    acronym = stated or _known_acronym(venue)
     if acronym:
         if re.search(r"\bFindings\b", venue, re.IGNORECASE):
             return f"{acronym} Findings"

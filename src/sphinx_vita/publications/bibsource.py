@@ -78,13 +78,16 @@ class _ForgivingParser(Parser):
         super().__init__(encoding)
         self.errors: list[PybtexError] = []
         self.added: list[str] = []  # canonical keys of the entries the last piece added
+        self.repeated: list[str] = []  # keys, as written, of the entries it could not add
 
     def process_entry(self, entry_type: str, key: str | None, fields: list[Any]) -> None:
         count = len(self.data.entries)
         super().process_entry(entry_type, key, fields)
+        name = key if key is not None else f"unnamed-{self.unnamed_entry_counter - 1}"
         if len(self.data.entries) > count:  # not a repeated key
-            name = key if key is not None else f"unnamed-{self.unnamed_entry_counter - 1}"
             self.added.append(str(self.data.entries[name].key))
+        else:
+            self.repeated.append(name)
 
     def handle_error(self, error: PybtexError) -> None:
         if not any(error is seen for seen in self.errors):
@@ -133,6 +136,15 @@ def _read_text(path: Path, encoding: str, problems: list[Problem]) -> str | None
 def _describe(piece: str) -> tuple[str, str]:
     match = _PIECE_KEY.match(piece.lstrip())
     return (match.group(1).lower(), match.group(2)) if match else ("", "")
+
+
+def _named(piece: str, error: PybtexError) -> str:
+    """The entry a syntax error is about: pybtex knows where its command started, which with
+    two entries on one line is not the start of the piece."""
+    context = getattr(error, "error_context_info", None)
+    start = context[0] if context and isinstance(context[0], int) else 0
+    command, key = _describe(piece[start:])
+    return f"entry {key!r}" if key else f"@{command}"
 
 
 # pybtex counts lines from the start of the text it was given: here, one piece.
@@ -190,6 +202,7 @@ def _parse_piece(
     command, key = _describe(piece)
     parser.errors = []
     parser.added = []
+    parser.repeated = []
     failure: PybtexError | None = None
     # capture() collects what BibliographyData itself reports (a repeated key) instead of
     # raising, so the first entry with a key wins and the parse goes on.
@@ -198,6 +211,10 @@ def _parse_piece(
             parser.parse_string(piece)
         except PybtexError as exc:
             failure = exc
+    # Entries read before a failure in the same piece (two on one line) are kept.
+    for new_key in parser.added:
+        keys[new_key] = None
+        loaded.sources[new_key] = EntrySource(str(path), first_line)
     named = f"entry {key!r}" if key else f"@{command}"
     for error in parser.errors:
         if error is failure:
@@ -205,18 +222,20 @@ def _parse_piece(
         loaded.problems.append(
             Problem(
                 f"{path}:{_error_line(error, first_line)}",
-                f"{named}: {_in_file_lines(error, first_line)}",
+                f"{_named(piece, error)}: {_in_file_lines(error, first_line)}",
                 "bibtex-field",
             )
         )
     for error in reported:
         if isinstance(error, BibliographyDataError) and "repeated" in str(error):
-            first = loaded.sources.get(_canonical(loaded.data, key))
+            # The key as the parser read it: with two entries on one line, maybe the second.
+            repeated = parser.repeated.pop(0) if parser.repeated else key
+            first = loaded.sources.get(_canonical(loaded.data, repeated))
             where = f" (first defined at {first.location})" if first else ""
             loaded.problems.append(
                 Problem(
                     f"{path}:{first_line}",
-                    f"duplicate key {key!r}{where}: this entry is ignored, the first one kept",
+                    f"duplicate key {repeated!r}{where}: this entry is ignored, the first one kept",
                     "bibtex-duplicate",
                 )
             )
@@ -228,15 +247,11 @@ def _parse_piece(
                     "bibtex",
                 )
             )
-    # Entries read before a failure in the same piece (two on one line) are kept.
-    for new_key in parser.added:
-        keys[new_key] = None
-        loaded.sources[new_key] = EntrySource(str(path), first_line)
     if failure is not None:
         loaded.problems.append(
             Problem(
                 f"{path}:{_error_line(failure, first_line)}",
-                f"{named} (line {first_line}) cannot be read and is left out: "
+                f"{_named(piece, failure)} (line {first_line}) cannot be read and is left out: "
                 + _in_file_lines(failure, first_line),
                 "bibtex-syntax",
             )

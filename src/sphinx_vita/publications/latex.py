@@ -41,7 +41,8 @@ _NAMED_SYMBOLS = {
 }
 _WHITESPACE = re.compile(r"\s+")
 # A dotless i or j exists to carry an accent ('\\"{\\i}'): with the accent it is a plain letter.
-_DOTLESS = re.compile(r"\\([ij])(?![A-Za-z])")
+# Like any control word it swallows the spaces after it ('Na\\"\\i ve' is "Naïve").
+_DOTLESS = re.compile(r"\\([ij])(?![A-Za-z])\s*")
 
 
 @lru_cache(maxsize=65536)
@@ -55,9 +56,12 @@ def latex_to_text(value: str) -> str:
     try:
         text = Text.from_latex(unwrapped).render(_PLAIN_TEXT)
     except Exception:  # pybtex gives up on some unbalanced input: show the raw text instead
-        text = unwrapped.replace("{", "").replace("}", "")
-    # "~" is a non-breaking space in LaTeX.
-    text = text.replace("~", "\u00a0")
+        # "~" is a non-breaking space in LaTeX (pybtex turns it into one itself, and turns
+        # \textasciitilde into a real "~", which must stay).
+        text = unwrapped.replace("{", "").replace("}", "").replace("~", "\u00a0")
     for command, char in _NAMED_SYMBOLS.items():
+        if command[-1].isalpha():
+            # pybtex writes a command it does not know followed by a space, which LaTeX swallows.
+            text = text.replace(command + " ", char)
         text = text.replace(command, char)
     return _WHITESPACE.sub(" ", text).strip()

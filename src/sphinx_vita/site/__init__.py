@@ -22,6 +22,8 @@ def setup_site(app: Sphinx) -> None:
     # favicon's path (500).
     app.connect("html-page-context", seo.add_head_metadata, priority=400)
     app.connect("build-finished", seo.write_favicon)
+    # Before sphinx-sitemap writes the sitemap (500): the pages an incremental build left alone.
+    app.connect("build-finished", seo.complete_sitemap, priority=450)
     # After sphinx-sitemap has written the sitemap (500).
     app.connect("build-finished", seo.write_robots, priority=600)
     # Only builders that render HTML templates fire html-page-context, so LaTeX, text and man

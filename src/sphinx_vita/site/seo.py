@@ -285,6 +285,40 @@ def write_favicon(app: Sphinx, exception: BaseException | None) -> None:
     (static / FAVICON_NAME).write_text(favicon_svg(initials), encoding="utf-8")
 
 
+def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
+    """sphinx-sitemap lists the pages written in this build only, so an incremental build
+    wrote a sitemap without the pages it left alone. Before it writes the file, the pages it
+    did not see are handed to it as if written (with its own function, so each gets the same
+    address and last-modified date it would get in a clean build)."""
+    if exception is not None or SITEMAP not in app.extensions or not _is_site_build(app):
+        return
+    queue = getattr(app, "sitemap_links", None)  # sphinx-sitemap's, shared by -j workers
+    if queue is None:
+        return
+    import sphinx_sitemap
+
+    seen: list[Any] = []
+    while not queue.empty():
+        seen.append(queue.get_nowait())
+    for item in seen:
+        queue.put(item)
+    listed = {link for link, _ in seen}
+    directory = bool(getattr(app.env, "is_directory_builder", False))
+    suffix = app.config.html_file_suffix or ".html"
+    for docname in sorted(app.env.all_docs):
+        if directory:  # sphinx-sitemap's addresses for dirhtml
+            if docname == "index":
+                link = ""
+            elif docname.endswith("/index"):
+                link = docname[: -len("index")]
+            else:
+                link = docname + "/"
+        else:
+            link = docname + suffix
+        if link not in listed:
+            sphinx_sitemap.add_html_link(app, docname, "", {}, None)
+
+
 def sort_sitemap(path: Path) -> None:
     """Order the sitemap by address: sphinx-sitemap writes pages in the order parallel writers
     finished them, so two builds of one site would differ."""

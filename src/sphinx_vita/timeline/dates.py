@@ -8,14 +8,14 @@ Grammar (case-insensitive; tokens may touch: ``2019-2020``, ``Jan-Mar 2020``)::
 
     expression := [title "("] spans [")"]
     spans      := span (("," | ";" | "|" | "&" | "and") span)*
-    span       := ["since" | "from"] point [range-word end] | point ("onwards" | "onward")
+    span       := ["since" | "from"] point [range-word end | "onwards" | "onward"]
     end        := point | "present" | "now" | "today" | "current" | "currently" | "ongoing"
     point      := [day] month [day] [","] year | season year | year | month | season  (a
                   missing year is taken from the other end of the range: "Jan - Mar 2020")
 
 A two-digit year ends a range only ("2019-20", "1999-01") and only when it lands within
 twenty years of the start: "2021-03" is refused, not read as 2021-2103.
-    range-word := "-" | en dash | em dash | "to" | "until" | "till" | "through"
+    range-word := "-" | en dash | em dash | "to" | "until" | "till" | "through" | "thru"
 """
 
 from __future__ import annotations
@@ -153,10 +153,11 @@ _DIRECTIVES = re.compile(r"%[-#]?[a-zA-Z%]")
 def format_date(date_format: str, year: int, month: int, day: int | None = None) -> str:
     """A locale-independent subset of strftime: ``%Y %y %m %B %b %d %%``.
 
-    Without a day, ``%d`` and the separator next to it are dropped, so "%d %b %Y" still works.
+    Without a day, ``%d`` is dropped with the separator after it (or, when it comes last, the
+    one before it): "%d %b %Y" and "%b %d, %Y" give "Sep 2019", "%Y-%m-%d" gives "2019-09".
     """
     if day is None:
-        date_format = re.sub(r"%-?d[\s.,/-]*|[\s.,/-]*%-?d", "", date_format)
+        date_format = re.sub(r"[\s.,/-]*%-?d[\s.,/-]*$|%-?d[\s.,/-]*", "", date_format)
     name = MONTHS[month - 1].capitalize()
 
     def substitute(match: re.Match[str]) -> str:
@@ -228,8 +229,8 @@ class _Parser:
         if since:
             self.take()
         start = self.point()
-        if not since and self.peek()[0] == "word" and self.peek()[1] in OPEN_AFTER_WORDS:
-            self.take()  # "2019 onwards"
+        if self.peek()[0] == "word" and self.peek()[1] in OPEN_AFTER_WORDS:
+            self.take()  # "2019 onwards", "from 2019 onwards"
             return _complete(start, None, open_end=True)
         if self.peek()[0] != "dash":
             # "since 2019" is open; a lone point is a span that starts and ends at once.
@@ -242,20 +243,19 @@ class _Parser:
         return _complete(start, self.point(), open_end=False)
 
     def point(self) -> _Partial:
-        day = self.day()
+        day = self.day(after_month=False)
         kind, value = self.peek()
         if kind == "word" and value in _MONTH_BY_NAME:
             self.take()
             month = _MONTH_BY_NAME[value]
-            day = day or self.day()
+            day = day or self.day(after_month=True)
             next_kind, next_value = self.peek(1)
             if self.peek()[1] == "," and next_kind == "number" and len(next_value) == 4:
                 # "September, 2019" and "Jan 13, 2020": a comma before the year, not a new span.
                 self.take()
             year = self.year(optional=True)
             return _Partial(year or 0, month, day)
-        if day is not None:
-            raise DateError("a day needs a month")
+        # No day can be pending here: day() reads one before a month only when the month follows.
         if kind == "word" and value in SEASONS:
             self.take()
             # The year may come from the range's other end, as for months: "Spring-Fall 2020".
@@ -267,15 +267,19 @@ class _Parser:
             raise DateError("a date is missing")
         raise DateError(f"{value!r} is not a month, season or year")
 
-    def day(self) -> int | None:
+    def day(self, after_month: bool) -> int | None:
         kind, value = self.peek()
         if kind != "number" or len(value) > 2 or not 1 <= int(value) <= 31:
             return None
         after, after_value = self.peek(1)
-        # "13 Jan 2020" (day before the month), "Jan 13 2020" / "Jan 13, 2020" (after it).
-        before_month = after == "word" and after_value in _MONTH_BY_NAME
-        before_year = after == "number" or (after_value == "," and self.peek(2)[0] == "number")
-        if before_month or before_year:
+        if after_month:
+            # "Jan 13 2020" / "Jan 13, 2020": a year follows the day.
+            is_day = after == "number" or (after_value == "," and self.peek(2)[0] == "number")
+        else:
+            # "13 Jan 2020": a month follows. A number then a comma is a year ending a range
+            # before the next span ("2019-20, 2022"), not a day.
+            is_day = after == "word" and after_value in _MONTH_BY_NAME
+        if is_day:
             self.take()
             return int(value)
         return None
@@ -284,8 +288,9 @@ class _Parser:
         kind, value = self.peek()
         if kind == "number" and (len(value) == 4 or len(value) == 2):
             self.take()
-            # Two digits only as a range end ("2019-20"); _complete widens it.
-            return int(value) if len(value) == 4 else -int(value)
+            # Two digits only as a range end ("2019-20"); _complete widens it. Stored as the
+            # value minus 100, so that "00" ("1999-00") is negative too, not 0 (no year).
+            return int(value) if len(value) == 4 else int(value) - 100
         if optional:
             return None
         raise DateError(f"{value or 'the end'!r} is not a year" if kind != "end" else "no year")
@@ -295,7 +300,8 @@ class _Parser:
 class _Partial:
     """A point as read, before a range lends a missing year ("Jan - Mar 2020")."""
 
-    year: int  # 0 = missing, negative = two-digit year to widen from the range start
+    # 0 = missing; negative = a two-digit year (its value - 100) to widen from the range start.
+    year: int
     month: int | None = None
     day: int | None = None
     season: str | None = None
@@ -309,7 +315,7 @@ def _complete(start: _Partial, end: _Partial | None, open_end: bool) -> Span:
         if end_year < 0:
             if not start_year:
                 raise DateError("a two-digit year needs a full year before it")
-            two_digits = -end_year
+            two_digits = end_year + 100
             century = start_year - start_year % 100
             end_year = century + two_digits
             if end_year < start_year:

@@ -1,0 +1,320 @@
+"""Notes on real Sphinx builds: lists, tag pages, feeds, backlinks, drafts, every builder, and
+incremental builds that equal clean ones (``tests/roots/test-notes``)."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
+BASEURL = "https://example.org/ada/"
+
+
+def copy_root(tmp_path: Path, name: str = "src") -> Path:
+    srcdir = tmp_path / name
+    shutil.copytree(ROOTS / "test-notes", srcdir)
+    return srcdir
+
+
+def build(make_app: Any, srcdir: Path, buildername: str = "html", **kwargs: Any) -> Any:
+    app = make_app(buildername, srcdir=srcdir, **kwargs)
+    app.build()
+    assert app.statuscode == 0
+    return app
+
+
+def soup(app: Any, page: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / page).read_text("utf-8"), "html.parser")
+
+
+def note_titles(page: BeautifulSoup, selector: str = "ol.vita-notes") -> list[list[str]]:
+    return [
+        [li.select_one(".vita-note-title").get_text(strip=True) for li in ol.select("li.vita-note")]
+        for ol in page.select(selector)
+    ]
+
+
+def test_notes_lists_follow_their_options(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, copy_root(tmp_path))
+    index = soup(app, "index.html")
+    latest, vision = note_titles(index)
+    # Newest first, drafts left out, :limit: 3.
+    assert latest == ["Reimplementing Mask R-CNN", "Attention, visually", "Learning C++"]
+    # :tags: vision, :sort: oldest.
+    assert vision == ["Attention, visually", "Reimplementing Mask R-CNN"]
+    first = index.select_one("li.vita-note")
+    assert first.select_one("time")["datetime"] == "2024-03-01"
+    assert first.select_one(".vita-note-summary").get_text() == (
+        "What I learned reimplementing Mask R-CNN."
+    )
+    tags = first.select("a.vita-note-tag")
+    assert [(a.get_text(), a["href"]) for a in tags] == [
+        ("vision", "tags/vision.html"),
+        ("reading notes", "tags/reading-notes.html"),
+    ]
+    link = first.select_one(".vita-note-title a")
+    assert link["href"] == "notes/mask-rcnn.html"
+
+
+def test_tag_pages_list_exactly_their_published_notes(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, copy_root(tmp_path))
+    tags = soup(app, "tags/index.html")
+    counts = [li.get_text(" ", strip=True) for li in tags.select("article li")]
+    assert counts == [
+        "C++ (1 note)",
+        "reading notes (1 note)",
+        "transformers (1 note)",
+        "vision (2 notes)",
+    ]
+    vision = soup(app, "tags/vision.html")
+    assert note_titles(vision) == [["Reimplementing Mask R-CNN", "Attention, visually"]]
+    hrefs = [a["href"] for a in vision.select(".vita-note-title a")]
+    assert hrefs == ["../notes/mask-rcnn.html", "../notes/attention.html"]
+    assert (Path(app.outdir) / "tags" / "c.html").is_file()
+    assert not (Path(app.srcdir) / "tags").exists()  # nothing written into the sources
+
+
+def test_feeds_are_atom_newest_first_and_absolute(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, copy_root(tmp_path))
+    feed = feedparser.parse((Path(app.outdir) / "feed.xml").read_bytes())
+    assert feed.version == "atom10" and not feed.bozo
+    assert [e.title for e in feed.entries] == [
+        "Reimplementing Mask R-CNN",
+        "Attention, visually",
+        "Learning C++",
+    ]
+    first, second, _ = feed.entries
+    assert first.link == BASEURL + "notes/mask-rcnn.html"
+    assert first.id == BASEURL + "notes/mask-rcnn.html"
+    assert first.summary == "What I learned reimplementing Mask R-CNN."
+    assert first.author_detail.name == "Ada Lovelace"
+    assert [t.term for t in first.tags] == ["vision", "reading notes"]
+    assert second.updated.startswith("2024-01-05")
+    # The feed's own date is its newest entry's, not the build's.
+    assert feed.feed.updated.startswith("2024-03-01")
+    vision = feedparser.parse((Path(app.outdir) / "tags" / "vision.xml").read_bytes())
+    assert [e.title for e in vision.entries] == ["Reimplementing Mask R-CNN", "Attention, visually"]
+    head = soup(app, "about.html").select('link[rel=alternate][type="application/atom+xml"]')
+    assert [link["href"] for link in head] == [BASEURL + "feed.xml"]
+
+
+def test_feeds_are_reproducible(make_app: Any, tmp_path: Path) -> None:
+    one = build(make_app, copy_root(tmp_path, "one"))
+    two = build(make_app, copy_root(tmp_path, "two"))
+    for name in ("feed.xml", "tags/vision.xml"):
+        assert (Path(one.outdir) / name).read_bytes() == (Path(two.outdir) / name).read_bytes()
+
+
+def test_without_a_site_url_feeds_are_skipped_with_one_warning(
+    make_app: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root(tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text("utf-8").replace(f'"{BASEURL}"', '""'), "utf-8")
+    app = build(make_app, srcdir)
+    warnings = app.warning.getvalue()
+    assert warnings.count("no feeds written; set html_baseurl") == 1
+    assert "conf.py:4" in warnings
+    assert not (Path(app.outdir) / "feed.xml").exists()
+    assert not soup(app, "index.html").select('link[type="application/atom+xml"]')
+
+
+def test_backlinks_name_each_linking_page_once(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, copy_root(tmp_path))
+
+    def linked_from(page: str) -> list[tuple[str, str]]:
+        section = soup(app, page).select_one("section.vita-backlinks")
+        if section is None:
+            return []
+        assert section.h2.get_text() == "Linked from"
+        return [(a.get_text(), a["href"]) for a in section.select("a")]
+
+    # MyST links and {doc}; the draft's link and the index's generated lists do not count.
+    assert linked_from("notes/mask-rcnn.html") == [
+        ("About", "../about.html"),
+        ("Attention, visually", "attention.html"),
+    ]
+    # {ref} to a label inside the page counts for the page.
+    assert linked_from("notes/attention.html") == [
+        ("Learning C++", "cpp.html"),
+        ("Reimplementing Mask R-CNN", "mask-rcnn.html"),
+    ]
+    assert linked_from("about.html") == [("Reimplementing Mask R-CNN", "notes/mask-rcnn.html")]
+    # The toctree links to every note, yet a toctree is not a link.
+    assert linked_from("notes/cpp.html") == []
+    assert linked_from("index.html") == []
+
+
+def test_drafts_are_built_marked_and_listed_nowhere(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, copy_root(tmp_path))
+    out = Path(app.outdir)
+    page = soup(app, "notes/secret.html")
+    assert page.select_one(".vita-note-draft")
+    # The author's own toctree (the sidebar) may name it; no list Vita makes does.
+    lists = soup(app, "index.html").select(".vita-notes-list")
+    lists += soup(app, "tags/vision.html").select("ol.vita-notes")
+    assert len(lists) == 3
+    assert not any("Unfinished thoughts" in box.get_text() for box in lists)
+    assert "secret" not in (out / "feed.xml").read_text("utf-8")
+    assert "secret" not in (out / "sitemap.xml").read_text("utf-8")
+    assert "Unfinished" not in (out / "searchindex.js").read_text("utf-8")
+
+
+@pytest.mark.parametrize("buildername", ["text", "latex", "man", "epub", "singlehtml"])
+def test_every_builder_gets_every_note(make_app: Any, tmp_path: Path, buildername: str) -> None:
+    app = build(make_app, copy_root(tmp_path), buildername)
+    text = "\n".join(
+        p.read_text("utf-8", errors="replace")
+        for p in Path(app.outdir).rglob("*")
+        if p.is_file() and p.suffix in {".txt", ".tex", ".1", ".xhtml", ".html"}
+    )
+    text = text.replace("\\sphinxhyphen{}", "-").replace("\\-", "-")
+    for title in ("Reimplementing Mask R-CNN", "Learning C", "Attention, visually"):
+        assert title in text
+    assert "Linked from" in text
+
+
+def test_text_output_shows_lists_and_backlinks_plainly(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, copy_root(tmp_path), "text")
+    note = (Path(app.outdir) / "notes" / "mask-rcnn.txt").read_text("utf-8")
+    assert "1 Mar 2024 · vision, reading notes" in note
+    assert "Linked from:** About, Attention, visually." in note
+    index = (Path(app.outdir) / "index.txt").read_text("utf-8")
+    assert "1. Reimplementing Mask R-CNN" in index
+
+
+def test_bad_front_matter_is_located_and_the_page_still_built(
+    make_app: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root(tmp_path)
+    (srcdir / "notes" / "bad.md").write_text(
+        "---\ndate: last spring\ntags: 3\ndraft: maybe\n---\n# A bad note\n\nBody.\n", "utf-8"
+    )
+    (srcdir / "notes" / "badtags.md").write_text(
+        "---\ndate: 2020-01-01\ntags: 3\ndraft: maybe\n---\n# Bad tags\n\nBody.\n", "utf-8"
+    )
+    app = build(make_app, srcdir)
+    warnings = app.warning.getvalue()
+    assert "bad.md:2: WARNING: date: 'last spring' is not a day" in warnings
+    assert "badtags.md:3: WARNING: tags: 3 is not a list of strings" in warnings
+    assert "badtags.md:4: WARNING: draft: 'maybe' is not true or false" in warnings
+    assert "[vita.note]" in warnings
+    assert soup(app, "notes/bad.html").select_one("h1")
+    lists = " ".join(box.get_text() for box in soup(app, "index.html").select(".vita-notes-list"))
+    assert "A bad note" not in lists  # not a note: no date
+    assert "Bad tags" not in lists  # a draft: its draft flag is unclear
+
+
+def test_two_spellings_of_one_tag_share_a_page_with_a_warning(
+    make_app: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root(tmp_path)
+    (srcdir / "notes" / "vision2.md").write_text(
+        "---\ndate: 2021-01-01\ntags: [Vision]\n---\n# Vision, capitalised\n", "utf-8"
+    )
+    app = build(make_app, srcdir)
+    assert "vision2.md:3: WARNING: tags: 'Vision' and 'vision'" in app.warning.getvalue()
+    assert len(note_titles(soup(app, "tags/vision.html"))[0]) == 3
+
+
+def test_unknown_option_values_are_located(make_app: Any, tmp_path: Path) -> None:
+    srcdir = copy_root(tmp_path)
+    (srcdir / "about.md").write_text(
+        "# About\n\n```{notes}\n:sort: random\n```\n\n```{notes}\nsome content\n```\n", "utf-8"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "about.md:4" in warnings and "random" in warnings
+    assert "about.md:7: WARNING: notes: the directive takes no content" in warnings
+
+
+# --- correct at any size ------------------------------------------------------------------------
+
+
+def outputs(outdir: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(outdir)): p.read_bytes()
+        for p in sorted(outdir.rglob("*"))
+        if p.is_file() and p.suffix in {".html", ".xml", ".txt"} and "_sources" not in p.parts
+    }
+
+
+def assert_same(a: Path, b: Path) -> None:
+    one, two = outputs(a), outputs(b)
+    # Sphinx leaves a deleted page's own HTML behind; what Vita writes must go with it.
+    extra = sorted(set(one) - set(two))
+    assert not [name for name in extra if name.startswith("tags/") or name == "feed.xml"]
+    assert sorted(set(two) - set(one)) == []
+    differing = [name for name in two if one[name] != two[name]]
+    assert differing == []
+
+
+def test_a_parallel_build_equals_a_serial_one(make_app: Any, tmp_path: Path) -> None:
+    serial = build(make_app, copy_root(tmp_path, "serial"))
+    parallel = build(make_app, copy_root(tmp_path, "parallel"), parallel=2)
+    assert_same(Path(serial.outdir), Path(parallel.outdir))
+
+
+def _add_note(srcdir: Path) -> None:
+    (srcdir / "notes" / "new.md").write_text(
+        "---\ndate: 2025-02-02\ntags: [vision, fresh]\n---\n# A new note\n\n"
+        "It links to [about](../about.md).\n",
+        "utf-8",
+    )
+
+
+def _retag(srcdir: Path) -> None:
+    page = srcdir / "notes" / "cpp.md"
+    page.write_text(page.read_text("utf-8").replace('["C++"]', "[vision, C++]"), "utf-8")
+
+
+def _redate(srcdir: Path) -> None:
+    page = srcdir / "notes" / "cpp.md"
+    page.write_text(page.read_text("utf-8").replace("2022-06-01", "2025-06-01"), "utf-8")
+
+
+def _unlink(srcdir: Path) -> None:
+    page = srcdir / "about.md"
+    page.write_text("# About\n\nNo links here.\n", "utf-8")
+
+
+def _delete(srcdir: Path) -> None:
+    (srcdir / "notes" / "attention.md").unlink()
+    page = srcdir / "notes" / "cpp.md"
+    page.write_text(page.read_text("utf-8").replace("{ref}`attention-figures`", "nothing"), "utf-8")
+    page = srcdir / "notes" / "mask-rcnn.md"
+    page.write_text(page.read_text("utf-8").replace("{doc}`attention`", "nothing"), "utf-8")
+
+
+def _retitle(srcdir: Path) -> None:
+    page = srcdir / "about.md"
+    page.write_text(page.read_text("utf-8").replace("# About", "# About Ada"), "utf-8")
+
+
+def _publish(srcdir: Path) -> None:
+    page = srcdir / "notes" / "secret.md"
+    page.write_text(page.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [_add_note, _retag, _redate, _unlink, _delete, _retitle, _publish],
+    ids=lambda f: f.__name__,
+)
+def test_an_incremental_build_equals_a_clean_one(make_app: Any, tmp_path: Path, edit: Any) -> None:
+    srcdir = copy_root(tmp_path, "incremental")
+    build(make_app, srcdir)
+    edit(srcdir)
+    again = build(make_app, srcdir)
+    clean_src = tmp_path / "clean"
+    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = build(make_app, clean_src)
+    assert_same(Path(again.outdir), Path(clean.outdir))
+    assert filecmp.cmp(Path(again.outdir) / "feed.xml", Path(clean.outdir) / "feed.xml", False)
