@@ -148,6 +148,20 @@ def test_a_two_digit_year_before_a_comma_is_not_a_day(
     assert isos(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sep 2018 - Jun 19", [("2018-09", "2019-06")]),
+        ("Sep 2018 - Jun 19 | 2020-21", [("2018-09", "2019-06"), ("2020", "2021")]),
+        ("Sep 2018 - Jun 19; Sep 2020 - Jun 21", [("2018-09", "2019-06"), ("2020-09", "2021-06")]),
+    ],
+)
+def test_a_two_digit_year_after_a_month_ends_a_range(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert isos(text) == expected
+
+
 def test_a_two_digit_year_reaches_twenty_years_at_most() -> None:
     assert isos("2000-20") == [("2000", "2020")]
     assert isos("2019-19") == [("2019", "2019")]  # the same year, not 2119

@@ -18,7 +18,7 @@ from ..messages import warn
 from ..site.seo import site_url
 from .domain import ShownNote
 from .graph import resolved
-from .render import tag_page
+from .render import is_website, tag_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,18 +26,9 @@ if TYPE_CHECKING:
 FEED = "feed.xml"
 
 
-def _site_build(app: Sphinx) -> bool:
-    builder = app.builder
-    return (
-        builder.format == "html"
-        and not getattr(builder, "embedded", False)
-        and not builder.name.startswith(("epub", "singlehtml"))
-    )
-
-
 def feeds_on(app: Sphinx) -> bool:
     """Whether this build writes feeds: a website with a URL and at least one note."""
-    return _site_build(app) and bool(site_url(app.config)) and bool(resolved(app.env).notes)
+    return is_website(app.builder) and bool(site_url(app.config)) and bool(resolved(app.env).notes)
 
 
 def _moment(iso_day: str) -> dt.datetime:
@@ -84,7 +75,7 @@ def _write(
 
 
 def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or not _site_build(app):
+    if exception is not None or not is_website(app.builder):
         return
     graph = resolved(app.env)
     out = Path(app.outdir)

@@ -11,22 +11,12 @@ from docutils import nodes
 
 from .graph import resolved
 from .nodes import LIST_CLASS
-from .render import PageLink, TagLink, notes_list, tag_page, tags_for
+from .render import PageLink, TagLink, is_website, notes_list, tag_page, tags_for
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 TAGS_INDEX = "tags/index"
-
-
-def _enabled(app: Sphinx) -> bool:
-    builder = app.builder
-    return (
-        builder.format == "html"
-        and bool(app.config.vita_tag_pages)
-        and not getattr(builder, "embedded", False)
-        and not builder.name.startswith(("epub", "singlehtml"))
-    )
 
 
 def _links_from(app: Sphinx, pagename: str) -> PageLink:
@@ -53,7 +43,7 @@ def _tag_section(title: str, tag: TagLink) -> nodes.section:
 
 
 def collect_tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    if not _enabled(app):
+    if not is_website(app.builder) or not app.config.vita_tag_pages:
         return
     graph = resolved(app.env)
     if not graph.tags:

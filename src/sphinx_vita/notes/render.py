@@ -39,6 +39,15 @@ PageLink = Callable[[str, str], nodes.Node]
 TagLink = Callable[[str], nodes.Node]
 
 
+def is_website(builder: Builder) -> bool:
+    """An HTML build of pages to browse (not an e-book, one page, or a JSON dump)."""
+    return (
+        builder.format == "html"
+        and not getattr(builder, "embedded", False)
+        and not builder.name.startswith(("epub", "singlehtml"))
+    )
+
+
 def tag_page(slug: str) -> str:
     return f"tags/{slug}"
 
@@ -61,8 +70,7 @@ def xref_to(fromdoc: str) -> PageLink:
 
 def tags_for(builder: Builder, fromdoc: str) -> TagLink:
     """Tags link to their pages in a website with tag pages; elsewhere they are text."""
-    linked = builder.format == "html" and bool(builder.config.vita_tag_pages)
-    linked = linked and not builder.name.startswith(("epub", "singlehtml"))
+    linked = is_website(builder) and bool(builder.config.vita_tag_pages)
 
     def name(tag: str) -> nodes.Node:
         if not linked:

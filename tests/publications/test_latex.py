@@ -1,0 +1,155 @@
+"""LaTeX in BibTeX fields as plain text (``latex.latex_to_text``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_vita.publications.latex import latex_to_text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"{\L}ukasz Kaiser", "\u0141ukasz Kaiser"),
+        (r"M{\"u}ller", "M\u00fcller"),
+        (r"Jo\~{a}o", "Jo\u00e3o"),
+        (r"{\'E}cole Fa\c{c}ade {\o} {\ss}", "\u00c9cole Fa\u00e7ade \u00f8 \u00df"),
+        (r"Caf\'e", "Caf\u00e9"),
+    ],
+)
+def test_accents_become_letters(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"Na\"{\i}ve", "Na\u00efve"),
+        (r"Mart\'{\i}nez", "Mart\u00ednez"),
+        (r"Na\"\i ve", "Na\u00efve"),  # a control word swallows the space after it
+        (r"Na\"\i{}ve", "Na\u00efve"),
+        (r"{\i}", "i"),
+    ],
+)
+def test_dotless_i_under_an_accent_is_a_plain_letter(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"{CNN}s for {ImageNet}", "CNNs for ImageNet"),
+        (r"Sentence-{BERT}: {S}iamese {BERT}-Networks", "Sentence-BERT: Siamese BERT-Networks"),
+    ],
+)
+def test_protecting_braces_are_dropped(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"\emph{Fast} and \textbf{good} -- \textit{et al.}", "Fast and good \u2013 et al."),
+        (r"\emph {Spaced} argument", "Spaced argument"),
+        (r"\textsc{Caps} and \texttt{code}", "Caps and code"),
+        (r"\mbox{BERT}s", "BERTs"),
+        (r"\textbf{\emph{Nested}} fonts", "Nested fonts"),
+        (r"x\textsuperscript{2}", "x2"),
+        (r"\NoCaseChange{iPhone} apps", "iPhone apps"),
+        (r"\url{https://example.org/paper}", "https://example.org/paper"),
+    ],
+)
+def test_font_commands_are_unwrapped(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"{\em Deep} Learning", "Deep Learning"),
+        (r"{\bf Bold} and {\it italic}", "Bold and italic"),
+        (r"{\sc Small Caps}", "Small Caps"),
+        (r"\bfseries Bold", "Bold"),
+        (r"{\em em}phasis", "emphasis"),
+    ],
+)
+def test_bare_font_switches_are_dropped(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        ("pages 770--778", "pages 770\u2013778"),
+        ("1998---2020", "1998\u20142020"),
+        (r"A\textemdash B", "A\u2014B"),
+        (r"1\textendash 2", "1\u20132"),
+        (r"Rock \& Roll 100\%", "Rock & Roll 100%"),
+        (r"Issue \#5, snake\_case, \$5", "Issue #5, snake_case, $5"),
+        (r"wait\ldots{} more", "wait\u2026 more"),
+        (r"wait\dots{} more", "wait\u2026 more"),
+        (r"Intel\textregistered{} Xeon", "Intel\u00ae Xeon"),
+        (r"Acme\texttrademark.", "Acme\u2122."),
+    ],
+)
+def test_symbols_become_characters(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"don\textquoteright{}t", "don\u2019t"),
+        (r"don\textquoteright t", "don\u2019t"),
+        # Zotero's export: each curly quote a braced command.
+        (r"{\textquotedblleft}Hello{\textquotedblright} world", "\u201cHello\u201d world"),
+        (r"\textquotedblleft Hello\textquotedblright{} world", "\u201cHello\u201d world"),
+        (r"\textquoteleft{}quoted\textquoteright", "\u2018quoted\u2019"),
+    ],
+)
+def test_quote_commands_take_no_space_with_them(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (
+            r"http://www.cs.toronto.edu/\textasciitilde kriz/cifar.html",
+            "http://www.cs.toronto.edu/~kriz/cifar.html",
+        ),
+        (r"www.cs.cmu.edu/\textasciitilde{}user", "www.cs.cmu.edu/~user"),
+    ],
+)
+def test_textasciitilde_is_a_tilde(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
+
+
+def test_tie_is_a_space() -> None:
+    assert latex_to_text("Fig.~1 by D.~E.~Knuth") == "Fig. 1 by D. E. Knuth"
+
+
+def test_whitespace_is_collapsed_and_trimmed() -> None:
+    assert latex_to_text("  A title\n   broken  over\tlines ") == "A title broken over lines"
+
+
+def test_empty_field_is_empty_text() -> None:
+    assert latex_to_text("") == ""
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        ("{Unbalanced title", "Unbalanced title"),
+        ("A stray } brace", "A stray brace"),
+        ("{Deep}} Learning", "Deep Learning"),
+        (r"\emph{Deep} {Unbalanced", "Deep Unbalanced"),
+        (r"{\em Deep} {Unbalanced", "Deep Unbalanced"),
+        ("Fig.~1 {unbalanced", "Fig. 1 unbalanced"),
+        (r"Rock \& Roll {unbalanced", "Rock & Roll unbalanced"),
+        (r"don\textquoteright{}t {unbalanced", "don\u2019t unbalanced"),
+        (r"cs.cmu.edu/\textasciitilde{}user {unbalanced", "cs.cmu.edu/~user unbalanced"),
+    ],
+)
+def test_unbalanced_braces_give_the_raw_text_without_braces(latex: str, text: str) -> None:
+    assert latex_to_text(latex) == text
