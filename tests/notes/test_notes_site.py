@@ -318,3 +318,19 @@ def test_an_incremental_build_equals_a_clean_one(make_app: Any, tmp_path: Path, 
     clean = build(make_app, clean_src)
     assert_same(Path(again.outdir), Path(clean.outdir))
     assert filecmp.cmp(Path(again.outdir) / "feed.xml", Path(clean.outdir) / "feed.xml", False)
+
+
+def test_a_site_without_notes_gets_no_backlinks(make_app: Any, tmp_path: Path) -> None:
+    """Added to a site that writes no notes, Vita adds nothing to its pages."""
+    srcdir = copy_root(tmp_path)
+    shutil.rmtree(srcdir / "notes")
+    (srcdir / "index.md").write_text(
+        "# Home\n\nSee [about](about.md).\n\n```{toctree}\nabout\n```\n"
+    )
+    (srcdir / "about.md").write_text("# About\n\nBack [home](index.md).\n", "utf-8")
+    app = build(make_app, srcdir)
+    assert not soup(app, "about.html").select("section.vita-backlinks")
+    assert not soup(app, "index.html").select("section.vita-backlinks, .vita-note-meta")
+    assert not (Path(app.outdir) / "feed.xml").exists()
+    assert not (Path(app.outdir) / "tags").exists()
+    assert app.warning.getvalue() == ""

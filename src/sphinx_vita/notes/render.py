@@ -198,6 +198,7 @@ class NotesTransform(SphinxPostTransform):
             note = written.get(docname)
             if note is not None:
                 _note_header(section, note, tags_for(builder, docname))
-            sources = graph.backlinks.get(docname)
+            # Only on a site that has notes: added to any other site, Vita changes no page.
+            sources = graph.backlinks.get(docname) if graph.notes else None
             if sources and self.config.vita_backlinks:
                 section += _backlinks(sources, html, xref_to(docname))
