@@ -16,7 +16,12 @@ from urllib.parse import unquote
 from browser_tooling import ROOT
 
 # The sites a visitor sees: every page of these is crawled.
-SITES = {"docs": ROOT / "docs", "vinay-sisodia": ROOT / "examples" / "vinay-sisodia"}
+SITES = {
+    "docs": ROOT / "docs",
+    "vinay-sisodia": ROOT / "examples" / "vinay-sisodia",
+    # Notes, tag pages, backlinks and a draft (the seeds hold too few dated notes to show them).
+    "notes": ROOT / "tests" / "roots" / "test-notes",
+}
 # Built and served beside them for features the seeds' content cannot show (abstracts).
 FIXTURE_SITES = {"fixture": Path(__file__).parent / "site-fixture"}
 

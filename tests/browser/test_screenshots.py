@@ -18,6 +18,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "docs": ["index.html", "experience.html", "publications.html"],
     "vinay-sisodia": ["index.html", "projects.html", "background.html"],
+    # A notes list, a tag page, and a note with its tags and "Linked from".
+    "notes": ["index.html", "tags/vision.html", "notes/mask-rcnn.html"],
 }
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
@@ -42,7 +44,7 @@ def test_screenshots(
                 continue
             page.goto(server.page_url(page_path), wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
-            name = f"{Path(page_path).stem}-{viewport}-{theme}.png"
+            name = f"{page_path.removesuffix('.html').replace('/', '-')}-{viewport}-{theme}.png"
             target = screenshot_dir / site_name / name
             target.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(target), full_page=True)

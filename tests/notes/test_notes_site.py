@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOTS = Path(__file__).resolve().parents[1] / "roots"
-BASEURL = "https://example.org/ada/"
+BASEURL = "https://example.org/"
 
 
 def copy_root(tmp_path: Path, name: str = "src") -> Path:

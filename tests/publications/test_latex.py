@@ -57,6 +57,10 @@ def test_protecting_braces_are_dropped(latex: str, text: str) -> None:
         (r"x\textsuperscript{2}", "x2"),
         (r"\NoCaseChange{iPhone} apps", "iPhone apps"),
         (r"\url{https://example.org/paper}", "https://example.org/paper"),
+        (r"\textrm{ResNet} and \textsf{VGG}", "ResNet and VGG"),
+        (r"\textup{Up} \textnormal{normal} \text{plain}", "Up normal plain"),
+        (r"H\textsubscript{2}O", "H2O"),
+        (r"\uppercase{LSTM}s and \MakeUppercase{GRU}s", "LSTMs and GRUs"),
     ],
 )
 def test_font_commands_are_unwrapped(latex: str, text: str) -> None:
@@ -69,6 +73,8 @@ def test_font_commands_are_unwrapped(latex: str, text: str) -> None:
         (r"{\em Deep} Learning", "Deep Learning"),
         (r"{\bf Bold} and {\it italic}", "Bold and italic"),
         (r"{\sc Small Caps}", "Small Caps"),
+        (r"{\tt code} {\rm roman} {\sf sans}", "code roman sans"),
+        (r"{\itshape italic}", "italic"),
         (r"\bfseries Bold", "Bold"),
         (r"{\em em}phasis", "emphasis"),
     ],
@@ -149,6 +155,14 @@ def test_empty_field_is_empty_text() -> None:
         (r"Rock \& Roll {unbalanced", "Rock & Roll unbalanced"),
         (r"don\textquoteright{}t {unbalanced", "don\u2019t unbalanced"),
         (r"cs.cmu.edu/\textasciitilde{}user {unbalanced", "cs.cmu.edu/~user unbalanced"),
+        (r"pages 1\textendash{}2 {unbalanced", "pages 1\u20132 unbalanced"),
+        (r"1998\textemdash{}2020 {unbalanced", "1998\u20142020 unbalanced"),
+        (r"and so on\ldots{} {unbalanced", "and so on\u2026 unbalanced"),
+        (
+            r"Intel\textregistered{} Xeon\texttrademark{} {unbalanced",
+            "Intel\u00ae Xeon\u2122 unbalanced",
+        ),
+        (r"100\% of \#5 in snake\_case {unbalanced", "100% of #5 in snake_case unbalanced"),
     ],
 )
 def test_unbalanced_braces_give_the_raw_text_without_braces(latex: str, text: str) -> None:

@@ -39,6 +39,10 @@ _NAMED_SYMBOLS = {
     r"\#": "#",
     r"\_": "_",
 }
+# pybtex writes a command it does not know followed by a space, which LaTeX would swallow.
+_UNKNOWN_COMMAND_SPACE = re.compile(
+    "(" + "|".join(re.escape(c) for c in _NAMED_SYMBOLS if c[-1].isalpha()) + ") "
+)
 _WHITESPACE = re.compile(r"\s+")
 # A dotless i or j exists to carry an accent ('\\"{\\i}'): with the accent it is a plain letter.
 # Like any control word it swallows the spaces after it ('Na\\"\\i ve' is "Naïve").
@@ -59,9 +63,8 @@ def latex_to_text(value: str) -> str:
         # "~" is a non-breaking space in LaTeX (pybtex turns it into one itself, and turns
         # \textasciitilde into a real "~", which must stay).
         text = unwrapped.replace("{", "").replace("}", "").replace("~", "\u00a0")
+    else:
+        text = _UNKNOWN_COMMAND_SPACE.sub(r"\1", text)
     for command, char in _NAMED_SYMBOLS.items():
-        if command[-1].isalpha():
-            # pybtex writes a command it does not know followed by a space, which LaTeX swallows.
-            text = text.replace(command + " ", char)
         text = text.replace(command, char)
     return _WHITESPACE.sub(" ", text).strip()

@@ -26,6 +26,8 @@ _UNDECOMPOSED = str.maketrans(
         "Ø": "O",
         "đ": "d",
         "Đ": "D",
+        "ð": "d",  # eth (Icelandic), not the same letter as đ
+        "Ð": "D",
         "\u0131": "i",  # dotless i
         "ß": "ss",
         "æ": "ae",
