@@ -135,8 +135,11 @@ def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for spec in domain.lists[docname]:
             result.lists[(docname, spec.list_id)] = _choose(spec, notes)
 
+    lists_on: dict[str, list[tuple[tuple[str, str], tuple[ShownNote, ...]]]] = {}
+    for key, chosen in result.lists.items():
+        lists_on.setdefault(key[0], []).append((key, chosen))
     for docname in env.all_docs:
-        lists = [(k, v) for k, v in result.lists.items() if k[0] == docname]
+        lists = lists_on.get(docname, [])
         # Whether the site has notes at all: every page's head links the feed, or not.
         payload = repr((result.backlinks.get(docname), lists, docname in drafts, bool(notes)))
         result.shown[docname] = hashlib.sha1(payload.encode("utf-8")).hexdigest()
