@@ -12,6 +12,7 @@ import re
 import pytest
 from browser_crawl import new_context
 from browser_sites import Server
+from flagship import content_marks
 from playwright.sync_api import Browser, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -40,7 +41,7 @@ def _first_with(page: Page, selector: str) -> Locator:
 @pytest.mark.parametrize(
     ("site", "toggle"),
     [
-        ("docs", "details.vita-bibtex"),
+        pytest.param("docs", "details.vita-bibtex", marks=content_marks("docs")),
         ("fixture", "details.vita-bibtex"),
         ("fixture", "details.vita-abstract"),
     ],
@@ -73,7 +74,7 @@ def test_abstract_shows_markup_as_text(browser: Browser, servers: dict[str, Serv
         page.context.close()
 
 
-@pytest.mark.parametrize("site", list(PAGES))
+@pytest.mark.parametrize("site", [pytest.param(s, marks=content_marks(s)) for s in PAGES])
 def test_copy_button_copies_the_bibtex(
     browser: Browser, servers: dict[str, Server], site: str
 ) -> None:

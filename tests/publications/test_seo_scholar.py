@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from flagship import flagship_content
 from pybtex.database import parse_file
 from pyld import jsonld
 
@@ -104,6 +105,7 @@ def test_authors_keep_their_order(app):
 
 
 @pytest.mark.site
+@flagship_content
 def test_flagship_site_publications_are_structured_data(make_app, tmp_path):
     """Every entry of docs/publications.bib: authors in order, and its DOI or arXiv id."""
     import shutil
