@@ -211,6 +211,16 @@ def test_favicon_is_the_persons_initials(app):
     ]
 
 
+@pytest.mark.sphinx(
+    "html", testroot="profile", srcdir="profile-no-person", confoverrides={"vita_profile": {}}
+)
+def test_no_favicon_unless_the_profile_names_a_person(app):
+    """A project's docs (no person in vita_profile) keep the browser's default icon."""
+    app.build()
+    assert _soup(app, "index.html").find("link", rel="icon") is None
+    assert not (Path(app.outdir) / "_static" / "vita-favicon.svg").exists()
+
+
 def test_a_sites_own_favicon_wins(make_app, tmp_path):
     srcdir = tmp_path / "profile"
     shutil.copytree(ROOTS / "test-profile", srcdir)

@@ -226,10 +226,10 @@ def add_head_metadata(
     if app.builder.format != "html" or getattr(app.builder, "embedded", False):
         return  # e-books have no search engines and no <head> worth filling
     profile = get_config(app.config).profile
+    if not profile.name:
+        return  # not a personal site: its pages get nothing Vita was not asked for
     if not context.get("favicon_url"):
         context["favicon_url"] = FAVICON_NAME  # made by write_favicon; resolved by Sphinx
-    if not profile.name:
-        return
 
     present = meta_names(context.get("metatags", ""))
     tags = []
@@ -276,10 +276,14 @@ def _is_site_build(app: Sphinx) -> bool:
 
 
 def write_favicon(app: Sphinx, exception: BaseException | None) -> None:
+    """The initials badge, only on a personal site (``vita_profile`` names a person) that
+    sets no ``html_favicon``: a project's docs keep the browser's default."""
     if exception or not _is_site_build(app) or app.config.html_favicon:
         return
     profile = get_config(app.config).profile
-    initials = profile.initials if profile.name else Profile(name=app.config.project).initials
+    if not profile.name:
+        return
+    initials = profile.initials
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     (static / FAVICON_NAME).write_text(favicon_svg(initials), encoding="utf-8")
