@@ -4,7 +4,6 @@ it would crash on is a located warning instead."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
