@@ -151,6 +151,43 @@ def test_backlinks_name_each_linking_page_once(make_app: Any, tmp_path: Path) ->
     assert linked_from("index.html") == []
 
 
+def cited_by(app: Any, page: str) -> list[tuple[str, str]]:
+    section = soup(app, page).select_one("section.vita-cited-by")
+    if section is None:
+        return []
+    assert section.h2.get_text() == "Cited by"
+    return [(li.a.get_text(), li.a["href"]) for li in section.select("li")]
+
+
+def test_publication_pages_list_who_cites_them(make_app: Any, tmp_path: Path) -> None:
+    app = build(make_app, copy_root(tmp_path))
+    # Notes newest first, then pages; the draft that cites Attention is left out.
+    assert cited_by(app, "pub/he2017mask.html") == [
+        ("Reimplementing Mask R-CNN", "../notes/mask-rcnn.html"),
+        ("About", "../about.html"),
+    ]
+    assert cited_by(app, "pub/vaswani2017attention.html") == [
+        ("Attention, visually", "../notes/attention.html"),
+    ]
+    mask = soup(app, "pub/he2017mask.html").select_one("section.vita-cited-by li")
+    assert "note, 1 Mar 2024" in mask.get_text()
+    listing = soup(app, "publications.html")
+    counts = {li["id"]: li.select_one("a.vita-cited-count") for li in listing.select("li.vita-pub")}
+    assert counts["he2017mask"].get_text() == "cited in 1 note and on 1 page"
+    assert counts["he2017mask"]["href"] == "pub/he2017mask.html#cited-by"
+    assert counts["vaswani2017attention"].get_text() == "cited in 1 note"
+    assert app.warning.getvalue() == ""
+
+
+def test_cited_by_needs_publication_pages(make_app: Any, tmp_path: Path) -> None:
+    srcdir = copy_root(tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text("utf-8").replace("vita_publication_pages = True", ""), "utf-8")
+    app = build(make_app, srcdir)
+    assert not soup(app, "publications.html").select(".vita-pub-cited")
+    assert not (Path(app.outdir) / "pub").exists()
+
+
 def test_drafts_are_built_marked_and_listed_nowhere(make_app: Any, tmp_path: Path) -> None:
     app = build(make_app, copy_root(tmp_path))
     out = Path(app.outdir)
@@ -303,9 +340,19 @@ def _publish(srcdir: Path) -> None:
     page.write_text(page.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
 
 
+def _cite(srcdir: Path) -> None:
+    page = srcdir / "notes" / "cpp.md"
+    page.write_text(page.read_text("utf-8") + "\nAs {cite}`vaswani2017attention` says.\n", "utf-8")
+
+
+def _uncite(srcdir: Path) -> None:
+    page = srcdir / "about.md"
+    page.write_text(page.read_text("utf-8").replace(" {cite}`he2017mask`", " Mask R-CNN"), "utf-8")
+
+
 @pytest.mark.parametrize(
     "edit",
-    [_add_note, _retag, _redate, _unlink, _delete, _retitle, _publish],
+    [_add_note, _retag, _redate, _unlink, _delete, _retitle, _publish, _cite, _uncite],
     ids=lambda f: f.__name__,
 )
 def test_an_incremental_build_equals_a_clean_one(make_app: Any, tmp_path: Path, edit: Any) -> None:
@@ -324,6 +371,7 @@ def test_a_site_without_notes_gets_no_backlinks(make_app: Any, tmp_path: Path) -
     """Added to a site that writes no notes, Vita adds nothing to its pages."""
     srcdir = copy_root(tmp_path)
     shutil.rmtree(srcdir / "notes")
+    (srcdir / "publications.md").unlink()
     (srcdir / "index.md").write_text(
         "# Home\n\nSee [about](about.md).\n\n```{toctree}\nabout\n```\n"
     )

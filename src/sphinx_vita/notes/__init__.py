@@ -9,7 +9,9 @@ A note is any MyST page whose front matter has ``date:``.
   must be written again;
 - ``directive.py`` is ``{notes}``; ``render.py`` (a post-transform) fills lists, adds each
   page's "Linked from" and a note's date and tags, with ``nodes.py``;
-- ``pages.py`` writes the tag pages and ``feeds.py`` the Atom feeds.
+- ``pages.py`` writes the tag pages and ``feeds.py`` the Atom feeds;
+- ``citedby.py`` is "Cited by": who ``{cite}``-s each publication, on its own page and as a
+  count on the list.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from .nodes import (
     vita_backlinks,
     vita_notes_placeholder,
 )
-from .render import NotesTransform
+from .render import NotesTransform, add_cited_by, add_cited_counts
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,3 +78,6 @@ def setup_notes(app: Sphinx) -> None:
     app.connect("html-collect-pages", pages.collect_tag_pages)
     app.connect("html-page-context", feeds.add_feed_links)
     app.connect("build-finished", feeds.write_feeds)
+    # "Cited by" on a publication's own page, and a count on each list entry that has one.
+    app.connect("vita-publication-page", add_cited_by)
+    app.connect("doctree-resolved", add_cited_counts)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import docname_join
 
 from ..messages import warn
+from . import citedby
 from .domain import ListSpec, RawLink, ShownNote
 from .frontmatter import tag_slug
 from .reading import notes_domain
@@ -38,6 +39,7 @@ class Resolved:
     tags: dict[str, Tag] = field(default_factory=dict)  # by slug, in slug order
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     lists: dict[tuple[str, str], tuple[ShownNote, ...]] = field(default_factory=dict)
+    cited_by: dict[str, tuple[citedby.Citer, ...]] = field(default_factory=dict)  # by key
     shown: dict[str, str] = field(default_factory=dict)  # docname -> digest
     gone_tags: tuple[str, ...] = ()  # slugs the previous build had pages and feeds for
 
@@ -135,13 +137,22 @@ def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for spec in domain.lists[docname]:
             result.lists[(docname, spec.list_id)] = _choose(spec, notes)
 
+    titles = {docname: _title(env, docname) for docname in env.all_docs}
+    published = {shown.docname: shown for shown in notes}
+    result.cited_by = citedby.collect(env, titles, published, drafts)
+    listed = citedby.listed_keys(env)
+
     lists_on: dict[str, list[tuple[tuple[str, str], tuple[ShownNote, ...]]]] = {}
     for key, chosen in result.lists.items():
         lists_on.setdefault(key[0], []).append((key, chosen))
     for docname in env.all_docs:
         lists = lists_on.get(docname, [])
         # Whether the site has notes at all: every page's head links the feed, or not.
-        payload = repr((result.backlinks.get(docname), lists, docname in drafts, bool(notes)))
+        # A publication list shows how often each of its entries is cited.
+        cited = [(k, result.cited_by.get(k)) for k in sorted(listed.get(docname, ()))]
+        payload = repr(
+            (result.backlinks.get(docname), lists, docname in drafts, bool(notes), cited)
+        )
         result.shown[docname] = hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
     old: Resolved | None = domain.data.get("resolved")

@@ -17,6 +17,11 @@ BACKLINKS_CLASS = "vita-backlinks"
 # Every class the notes feature puts on a page starts with this: its CSS is judged from it.
 CLASS_PREFIX = "vita-note"
 BACKLINKS_TITLE = "Linked from"
+CITED_BY_CLASS = "vita-cited-by"
+CITED_BY_TITLE = "Cited by"
+# A list entry's "cited in 2 notes" line.
+CITED_COUNT_CLASS = "vita-pub-cited"
+CITED_CLASSES = (CITED_BY_CLASS, CITED_COUNT_CLASS)
 
 
 class vita_notes_placeholder(nodes.General, nodes.Element):
@@ -36,7 +41,8 @@ class vita_note_date(nodes.inline):
 
 
 class vita_backlinks(nodes.General, nodes.Element):
-    """ "Linked from": a ``<section>`` in HTML; its children alone elsewhere."""
+    """ "Linked from" (or, with ``title`` and a class, "Cited by"): a ``<section>`` in HTML;
+    its children alone elsewhere."""
 
 
 def day_label(iso_day: str) -> str:
@@ -70,8 +76,9 @@ def depart_date_html(self: HTML5Translator, node: vita_note_date) -> None:
 
 
 def visit_backlinks_html(self: HTML5Translator, node: vita_backlinks) -> None:
-    self.body.append(self.starttag(node, "section", CLASS=BACKLINKS_CLASS))
-    self.body.append(f"<h2>{self.encode(BACKLINKS_TITLE)}</h2>\n")
+    own = {} if node["classes"] else {"CLASS": BACKLINKS_CLASS}
+    self.body.append(self.starttag(node, "section", **own))
+    self.body.append(f"<h2>{self.encode(node.get('title', BACKLINKS_TITLE))}</h2>\n")
 
 
 def depart_backlinks_html(self: HTML5Translator, node: vita_backlinks) -> None:

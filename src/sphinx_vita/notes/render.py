@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import citedby
 from .domain import ShownNote
 from .frontmatter import Note, tag_slug
 from .graph import Resolved, resolved
@@ -31,6 +32,7 @@ from .nodes import (
 from .reading import notes_domain
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
 # Makes the node that links to a page, given its name and the text to show.
@@ -202,3 +204,19 @@ class NotesTransform(SphinxPostTransform):
             sources = graph.backlinks.get(docname) if graph.notes else None
             if sources and self.config.vita_backlinks:
                 section += _backlinks(sources, html, xref_to(docname))
+
+
+def _shows_cited_by(app: Sphinx) -> bool:
+    return is_website(app.builder) and bool(app.config.vita_publication_pages)
+
+
+def add_cited_by(app: Sphinx, key: str, pagename: str, section: nodes.Element) -> None:
+    """A publication's own page ends with the pages and notes that cite it."""
+    citers = resolved(app.env).cited_by.get(key.casefold())
+    if citers and _shows_cited_by(app):
+        section += citedby.section(app.builder, pagename, citers)
+
+
+def add_cited_counts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if _shows_cited_by(app):
+        citedby.add_count_links(app, doctree, docname, resolved(app.env).cited_by)

@@ -95,4 +95,5 @@ def setup_publications(app: Sphinx) -> None:
     # HTML extras: JSON-LD for the lists, and one page per publication when asked.
     app.connect("html-page-context", scholar.add_articles, priority=410)
     app.connect("html-collect-pages", pages.collect_pages)
+    app.add_event(pages.EVENT)
     app.connect("doctree-resolved", pages.add_details_links)

@@ -8,6 +8,10 @@ list gains a "Details" button pointing there.
 The pages are rendered from docutils nodes through Sphinx's own HTML writer
 (``render_partial``), so text from the .bib is escaped like everywhere else; the meta tags are
 built with :func:`html.escape`.
+
+Other features add to a page through the ``vita-publication-page`` event
+(``handler(app, key, pagename, section)``, before the section is rendered): the notes feature
+adds "Cited by" there.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
     from .entry import EntryView
 
 FOLDER = "pub"
+EVENT = "vita-publication-page"
 
 # Highwire's name for the venue, by BibTeX entry type.
 _VENUE_TAGS = {
@@ -155,7 +160,9 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         # no numbered sections or figures. Without it the writer fails whenever this build wrote
         # no document itself (a no-change rebuild, or a -j build whose workers wrote them).
         builder.secnumbers, builder.fignumbers = {}, {}
-        body = builder.render_partial(_body(view, back_uri, list_title))["fragment"]
+        section = _body(view, back_uri, list_title)
+        app.emit(EVENT, key, pagename, section)
+        body = builder.render_partial(section)["fragment"]
         pdf = next((b.url for b in view.links if b.kind == "pdf"), "")
         article_id = url + builder.get_target_uri(docname) + "#" + anchor if url else ""
         data = article(view, article_id, person_id)

@@ -36,7 +36,7 @@ _FEATURE_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (publications.CSS_FILE, (publications.LIST_CLASS,)),
     (publications.JS_FILE, (publications.LIST_CLASS,)),
     (profile.CSS_FILE, (profile.CARD_CLASS,)),
-    (notes.CSS_FILE, (notes.CLASS_PREFIX, notes.BACKLINKS_CLASS)),
+    (notes.CSS_FILE, (notes.CLASS_PREFIX, notes.BACKLINKS_CLASS, *notes.CITED_CLASSES)),
 )
 
 # An attribute follows white space; a look-behind instead would make the search 6x slower.

@@ -3,5 +3,7 @@ extensions = ["myst_parser", "sphinx_vita"]
 html_theme = "furo"
 html_baseurl = "https://example.org/"
 vita_profile = {"name": "Ada Lovelace", "email": "ada@example.org"}
+bibtex_bibfiles = ["refs.bib"]
+vita_publication_pages = True
 exclude_patterns = ["_build"]
 suppress_warnings = ["myst.header"]

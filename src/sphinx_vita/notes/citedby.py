@@ -1,0 +1,135 @@
+""" "Cited by": the pages and notes whose ``{cite}`` names a publication.
+
+A citation is a link from a page to a publication, so it belongs to the one link graph
+(``graph.py``). It shows twice, in HTML websites: as a section at the end of the publication's
+own page (``vita_publication_pages``) and as a small "cited in 2 notes" link on each list entry
+that has such a page. Drafts cite nothing, as they link nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+
+from ..publications.domain import PublicationsDomain
+from ..publications.pages import page_name
+from .nodes import CITED_BY_CLASS, CITED_BY_TITLE, CITED_COUNT_CLASS, day_label, vita_backlinks
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    from .domain import ShownNote
+
+SECTION_ID = "cited-by"
+
+
+@dataclass(frozen=True)
+class Citer:
+    """A page that cites a publication; ``date`` is set when the page is a note."""
+
+    docname: str
+    title: str
+    date: str = ""
+
+
+def collect(
+    env: BuildEnvironment,
+    titles: dict[str, str],
+    notes: dict[str, ShownNote],
+    drafts: frozenset[str],
+) -> dict[str, tuple[Citer, ...]]:
+    """Who cites each key (keys compared case-blind, as BibTeX does), notes newest first and
+    then pages by title."""
+    cite = cast("BibtexDomain", env.get_domain("cite"))
+    citing: dict[str, set[str]] = {}
+    for ref in cite.citation_refs:
+        if ref.docname in drafts or ref.docname not in env.all_docs:
+            continue
+        for target in ref.targets:
+            citing.setdefault(target.key.casefold(), set()).add(ref.docname)
+    result: dict[str, tuple[Citer, ...]] = {}
+    for key in sorted(citing):
+        citers = [
+            Citer(d, titles.get(d, d), notes[d].note.date if d in notes else "")
+            for d in sorted(citing[key])
+        ]
+        dated = sorted((c for c in citers if c.date), key=lambda c: c.date, reverse=True)
+        undated = sorted((c for c in citers if not c.date), key=lambda c: c.title.casefold())
+        result[key] = tuple(dated + undated)
+    return result
+
+
+def count_label(citers: tuple[Citer, ...]) -> str:
+    """``cited in 2 notes``, ``cited on 1 page``, ``cited in 1 note and on 2 pages``."""
+    in_notes = sum(1 for c in citers if c.date)
+    on_pages = len(citers) - in_notes
+    parts = []
+    if in_notes:
+        parts.append(f"in {in_notes} note" + ("s" if in_notes != 1 else ""))
+    if on_pages:
+        parts.append(f"on {on_pages} page" + ("s" if on_pages != 1 else ""))
+    return "cited " + " and ".join(parts)
+
+
+def listed_keys(env: BuildEnvironment) -> dict[str, set[str]]:
+    """The keys each page's publication lists show (their counts are part of that page)."""
+    ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
+    shown: dict[str, set[str]] = {}
+    for (docname, _), listed in ours.resolved.items():
+        keys = shown.setdefault(docname, set())
+        keys.update(item.key.casefold() for _, group in listed.groups for item in group)
+    return shown
+
+
+def _anchor_keys(env: BuildEnvironment, docname: str) -> dict[str, str]:
+    ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
+    return {
+        item.anchor: item.key.casefold()
+        for (doc, _), listed in ours.resolved.items()
+        if doc == docname
+        for _, group in listed.groups
+        for item in group
+    }
+
+
+def section(builder: Any, pagename: str, citers: tuple[Citer, ...]) -> vita_backlinks:
+    """The "Cited by" section of a publication's own page (rendered on its own, so its links
+    are plain references)."""
+    box = vita_backlinks(classes=[CITED_BY_CLASS], ids=[SECTION_ID], title=CITED_BY_TITLE)
+    items = nodes.bullet_list()
+    for citer in citers:
+        para = nodes.paragraph()
+        uri = builder.get_relative_uri(pagename, citer.docname)
+        para += nodes.reference(citer.title, citer.title, refuri=uri)
+        if citer.date:
+            label = day_label(citer.date)
+            para += nodes.Text(f" · note, {label}")
+        items += nodes.list_item("", para)
+    box += items
+    return box
+
+
+def add_count_links(
+    app: Sphinx, doctree: nodes.document, docname: str, cited_by: dict[str, tuple[Citer, ...]]
+) -> None:
+    """ "cited in N notes" under each list entry that has its own page."""
+    anchors = _anchor_keys(app.env, docname)
+    for entry in doctree.findall(nodes.list_item):
+        if "vita-pub" not in entry["classes"] or not entry["ids"]:
+            continue
+        key = anchors.get(entry["ids"][0])
+        citers = cited_by.get(key) if key else None
+        if not citers:
+            continue
+        uri = app.builder.get_relative_uri(docname, page_name(entry["ids"][0]))
+        label = count_label(citers)
+        link = nodes.reference(
+            label, label, refuri=f"{uri}#{SECTION_ID}", classes=["vita-cited-count"]
+        )
+        para = nodes.paragraph(classes=[CITED_COUNT_CLASS])
+        para += link
+        entry += para
