@@ -47,6 +47,10 @@ html_theme = "furo"
 html_title = "Akash Palrecha"
 # Read the Docs sets the canonical URL; locally the site has none.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+if not html_baseurl:
+    # A feed needs the site's public address: locally there is none, so there is no feed, and
+    # Vita's warning that says so is expected here.
+    suppress_warnings = ["vita.feed"]
 html_show_sourcelink = False
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
