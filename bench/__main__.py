@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import notes as notes_bench
 from .runner import Build, fresh, sphinx_build, tree_size
 from .sitegen import VARIANTS, SiteSize, Variant, note_path, touch_bib, touch_page, write_site
 
@@ -254,6 +255,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="only the Vita site's builds (no plain stack, no alabaster reference)",
     )
+    p.add_argument(
+        "--notes",
+        action="store_true",
+        help="only the notes scenario: 1,000 notes (3 tags, 3 links each), 50 tags, 4,000 "
+        "entries; notes on vs off, and against ablog",
+    )
+    p.add_argument(
+        "--ablog-python",
+        default=sys.executable,
+        help="a Python that can import ablog, for the notes scenario (default: this one)",
+    )
     p.add_argument("--markdown", type=Path, help="also write the table to this file")
     p.add_argument("--keep", action="store_true", help="keep the generated sites afterwards")
     return p.parse_args(argv)
@@ -267,8 +279,51 @@ def machine() -> str:
     )
 
 
+def notes_main(args: argparse.Namespace) -> int:
+    if args.quick:
+        size = notes_bench.NotesSize(notes=40, tags=8, bib_entries=100)
+    else:
+        size = notes_bench.NotesSize()
+    workdir = SITES / f"notes-{size.notes}-t{size.tags}-b{size.bib_entries}"
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    header = (
+        f"notes: {size.notes} notes, {size.tags_per_note} tags and {size.links_per_note} links "
+        f"each, {size.tags} tags, {size.bib_entries} .bib entries; fastest of {args.repeat}; "
+        f"{machine()}"
+    )
+    print(f"bench: {header}\n  sites in {workdir}", flush=True)
+    bench = notes_bench.NotesBench(workdir, size, args.repeat, args.ablog_python)
+    start = time.perf_counter()
+    against_off, against_ablog = bench.run()
+    tables = []
+    for title, rows, other in (
+        ("notes on vs notes off", against_off, "notes off"),
+        ("Vita vs ablog (same notes)", against_ablog, "ablog"),
+    ):
+        if not rows:
+            tables.append(f"{title}: ablog did not run (see --ablog-python)")
+            continue
+        report = Report()
+        for m in rows:
+            unit = "MiB" if isinstance(m.vita, float) else "s"
+            report.rows.append(Row(m.label, m.vita, m.other, unit, m.note))
+        tables.append(f"{title} (plain column: {other})\n\n{report.markdown()}")
+    text = "\n\n".join(tables)
+    print(f"\n{header}\n\n{text}\n\n(whole run: {time.perf_counter() - start:.0f} s)")
+    for failure in bench.failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    if args.markdown:
+        args.markdown.write_text(f"{header}\n\n{text}\n", "utf-8")
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if bench.failures else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.notes:
+        return notes_main(args)
     if args.quick:
         size = SiteSize(pages=20, bib_entries=50, entries_per_page=args.entries_per_page, topics=4)
     else:

@@ -28,12 +28,14 @@ class Build:
         return self.returncode == 0
 
 
-def sphinx_build(src: Path, out: Path, *, jobs: int = 1, builder: str = "html") -> Build:
+def sphinx_build(
+    src: Path, out: Path, *, jobs: int = 1, builder: str = "html", python: str = sys.executable
+) -> Build:
     """One ``python -m sphinx`` run; warnings go to a numbered log file next to the output."""
     out.mkdir(parents=True, exist_ok=True)
     runs = len(list(out.parent.glob(f"{out.name}-*.log")))
     log = out.parent / f"{out.name}-{runs + 1:02d}.log"
-    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-q", "-d", str(out / ".doctrees")]
+    cmd = [python, "-m", "sphinx", "-b", builder, "-q", "-d", str(out / ".doctrees")]
     if jobs > 1:
         cmd += ["-j", str(jobs)]
     cmd += [str(src), str(out)]
