@@ -1,4 +1,4 @@
-"""``vita new DIR``: the argument parser and what it prints.
+"""``vita new DIR`` and ``vita import SRC DIR``: the argument parser and what each prints.
 
 Exit codes: 0 done, 1 the command could not do it (the message says why), 2 wrong arguments
 (argparse's own). A user never sees a traceback for a mistake of theirs.
@@ -46,6 +46,22 @@ def _parser() -> argparse.ArgumentParser:
         help="write into a folder that is not empty, as long as no file would be overwritten",
     )
 
+    imp = commands.add_parser(
+        "import",
+        help="turn a Jekyll site (or one Markdown page) into a Vita site in DIR",
+        description="Read a Jekyll site folder (_config.yml, _pages/, _posts/, _news/, "
+        "_bibliography/, assets/...) or a single Markdown page, and write a Vita site into DIR "
+        "laid out like `vita new`, with a report (printed, and IMPORT.md in DIR) of everything "
+        "converted, kept as it was, or dropped, with the source file and line.",
+    )
+    imp.add_argument("src", type=Path, metavar="SRC", help="a Jekyll site folder or a .md file")
+    imp.add_argument("dir", type=Path, metavar="DIR", help="the folder to create")
+    imp.add_argument("--name", default=None, help="your full name (default: from _config.yml)")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty, as long as no file would be overwritten",
+    )
     return parser
 
 
@@ -68,10 +84,18 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .jekyll.site import import_site
+
+    report = import_site(args.src, args.dir, name=args.name, force=args.force)
+    print(report.as_text())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _new(args)
+        return _new(args) if args.command == "new" else _import(args)
     except CommandError as error:
         print(f"vita {args.command}: {error}", file=sys.stderr)
         return 1
