@@ -571,3 +571,29 @@ def test_bibtex_blocks_equal_sphinxs_own_code_blocks(
     assert blocks >= 10
     assert sphinx_formatters >= blocks > fast_formatters
     assert fast == sphinx_way
+
+
+@pytest.mark.parametrize(
+    ("options", "headings"),
+    [
+        # One entry a year: headings would sit over every single card.
+        ("   :filter: year >= \"2021\"\n", []),
+        # Given, :group-by: year always applies.
+        ("   :filter: year >= \"2021\"\n   :group-by: year\n", ["2023", "2022", "2021"]),
+        # Two 2019 entries among three: more entries than years.
+        ("   :filter: year <= \"2019\"\n", ["2019", "2016"]),
+    ],
+)
+def test_year_headings_only_where_years_gather_entries(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, options: str, headings: list[str]
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pub-basic", srcdir)
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text("utf-8") + options)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert warnings(app) == ""
+    page = soup(app)
+    assert [g.get_text(strip=True) for g in page.select(".vita-pub-group")] == headings
+    assert listed(page)  # the entries are there either way

@@ -87,7 +87,8 @@ class PublicationsDirective(SphinxDirective):
             lineno=self.lineno,
             bibfiles=tuple(str(p) for p in bibfiles) if self.arguments else (),
             filter_source=filter_source,
-            group_by=self.options.get("group-by", "year"),
+            # Absent: "auto", year headings only when years hold more than one entry on average.
+            group_by=self.options.get("group-by", "auto"),
             sort=self.options.get("sort", "newest"),
             limit=self.options.get("limit"),
             selected="selected" in self.options,

@@ -65,8 +65,16 @@ def _type_heading(entry_type: str) -> str:
     return TYPE_GROUPS[-1][0]
 
 
+def years_worth_a_heading(views: list[EntryView]) -> bool:
+    """More entries than years: a heading over every single entry only adds height."""
+    return len(views) > len(
+        {view.year if view.year is not None else view.year_text for view in views}
+    )
+
+
 def _group(spec: ListSpec, views: list[EntryView]) -> list[tuple[str, list[EntryView]]]:
-    if spec.group_by == "none":
+    # Without :group-by:, years head the list only where they gather entries.
+    if spec.group_by == "none" or (spec.group_by == "auto" and not years_worth_a_heading(views)):
         return [("", views)]
     groups: dict[str, list[EntryView]] = {}
     if spec.group_by == "type":
