@@ -188,7 +188,7 @@ def _validate_notes(app: Sphinx, config: Config) -> None:
             config_location(app, "vita_feed_limit"),
         )
         config.vita_feed_limit = 50
-    for name in ("vita_backlinks", "vita_tag_pages"):
+    for name in ("vita_backlinks", "vita_tag_pages", "vita_home_layout"):
         value = getattr(config, name)
         if not isinstance(value, bool):
             warn(
@@ -264,5 +264,7 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_feed_limit", 50, "html", types=(int,))
     app.add_config_value("vita_backlinks", True, "html", types=(bool,))
     app.add_config_value("vita_tag_pages", True, "html", types=(bool,))
+    # The page holding {profile-card} laid out as a homepage (profile/home.py).
+    app.add_config_value("vita_home_layout", True, "html", types=(bool,))
     app.connect("config-inited", _validate, priority=100)
     app.connect("config-inited", _copy_sources_only_when_linked)

@@ -577,11 +577,11 @@ def test_bibtex_blocks_equal_sphinxs_own_code_blocks(
     ("options", "headings"),
     [
         # One entry a year: headings would sit over every single card.
-        ("   :filter: year >= \"2021\"\n", []),
+        ('   :filter: year >= "2021"\n', []),
         # Given, :group-by: year always applies.
-        ("   :filter: year >= \"2021\"\n   :group-by: year\n", ["2023", "2022", "2021"]),
+        ('   :filter: year >= "2021"\n   :group-by: year\n', ["2023", "2022", "2021"]),
         # Two 2019 entries among three: more entries than years.
-        ("   :filter: year <= \"2019\"\n", ["2019", "2016"]),
+        ('   :filter: year <= "2019"\n', ["2019", "2016"]),
     ],
 )
 def test_year_headings_only_where_years_gather_entries(

@@ -1,5 +1,6 @@
 """The profile card: ``{profile-card}`` draws ``vita_profile`` (the person) as a card, with
-links as buttons in HTML and printed addresses in PDF and text (``card.py``)."""
+links as buttons in HTML and printed addresses in PDF and text (``card.py``); the page holding
+it gets the home layout (``home.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import add_static_folder
+from . import home
 from .card import (
     CSS_FILE,
     ProfileCardDirective,
@@ -43,3 +45,6 @@ def setup_profile(app: Sphinx) -> None:
     app.add_post_transform(ProfileLinksRaggedRight)
     add_static_folder(app, Path(__file__).parent / "static")
     app.connect("builder-inited", _add_css)
+    app.connect("doctree-resolved", home.mark_home_page)
+    # Before furo's handler (500), which reads the page's "meta" to hide the contents column.
+    app.connect("html-page-context", home.home_page_context, priority=400)

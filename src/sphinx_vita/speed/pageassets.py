@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..notes import nodes as notes
 from ..profile import card as profile
+from ..profile import home
 from ..publications import nodes as publications
 from ..timeline import nodes as timeline
 
@@ -35,7 +36,7 @@ _FEATURE_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (timeline.CSS_FILE, (timeline.LIST_CLASS,)),
     (publications.CSS_FILE, (publications.LIST_CLASS,)),
     (publications.JS_FILE, (publications.LIST_CLASS,)),
-    (profile.CSS_FILE, (profile.CARD_CLASS,)),
+    (profile.CSS_FILE, (profile.CARD_CLASS, home.HOME_CLASS)),
     (notes.CSS_FILE, (notes.CLASS_PREFIX, notes.BACKLINKS_CLASS, *notes.CITED_CLASSES)),
 )
 
