@@ -170,6 +170,7 @@ def _validate(app: Sphinx, config: Config) -> None:
         )
         date_format = "%b %Y"
     _validate_notes(app, config)
+    _validate_csp(app, config)
     profile = parse_profile(config.vita_profile, config_location(app, "vita_profile"))
     config._vita = VitaConfig(
         profile=_with_existing_avatar(app, profile),
@@ -197,6 +198,65 @@ def _validate_notes(app: Sphinx, config: Config) -> None:
                 config_location(app, name),
             )
             setattr(config, name, True)
+
+
+# The directives of the Content-Security-Policy vita_csp_extra may add to (site/security.py).
+CSP_DIRECTIVES = frozenset(
+    (
+        "default-src",
+        "script-src",
+        "style-src",
+        "img-src",
+        "font-src",
+        "connect-src",
+        "frame-src",
+        "media-src",
+        "worker-src",
+        "manifest-src",
+    )
+)
+# One source expression: no separator that would end it or its directive.
+_CSP_SOURCE = re.compile(r"""^[^\s;,"<>\\]+$""")
+
+
+def _validate_csp(app: Sphinx, config: Config) -> None:
+    """``vita_csp`` is a bool; ``vita_csp_extra`` a dict of directive -> sources, cleaned."""
+    where = config_location(app, "vita_csp")
+    if not isinstance(config.vita_csp, bool):
+        warn(
+            f"vita_csp must be True or False, not {config.vita_csp!r}; using True", "config", where
+        )
+        config.vita_csp = True
+    raw = config.vita_csp_extra
+    where = config_location(app, "vita_csp_extra")
+    if not isinstance(raw, dict):
+        warn(
+            "vita_csp_extra must be a dict such as {'script-src': ['https://cdn.example.org']}, "
+            f"not {raw!r}; ignoring it",
+            "config",
+            where,
+        )
+        raw = {}
+    clean: dict[str, tuple[str, ...]] = {}
+    for name, sources in raw.items():
+        if name not in CSP_DIRECTIVES:
+            known = ", ".join(sorted(CSP_DIRECTIVES))
+            warn(f"vita_csp_extra: unknown directive {name!r} (known: {known})", "config", where)
+            continue
+        items = [sources] if isinstance(sources, str) else sources
+        if not isinstance(items, list | tuple):
+            warn(f"vita_csp_extra[{name!r}] must be a list of sources", "config", where)
+            continue
+        tokens = []
+        for item in items:
+            # Space-separated sources are fine; a ; or , would start another directive.
+            words = item.split() if isinstance(item, str) else []
+            if words and all(_CSP_SOURCE.match(word) for word in words):
+                tokens.extend(words)
+            else:
+                warn(f"vita_csp_extra[{name!r}]: {item!r} is not a source", "config", where)
+        clean[name] = tuple(tokens)
+    config.vita_csp_extra = clean
 
 
 def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
@@ -266,5 +326,9 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_tag_pages", True, "html", types=(bool,))
     # The page holding {profile-card} laid out as a homepage (profile/home.py).
     app.add_config_value("vita_home_layout", True, "html", types=(bool,))
+    # The Content-Security-Policy: on (derived from what each page loads), and sources to add
+    # ({"script-src": ["https://plausible.io"]}); site/security.py.
+    app.add_config_value("vita_csp", True, "html", types=(bool,))
+    app.add_config_value("vita_csp_extra", {}, "html", types=(dict,))
     app.connect("config-inited", _validate, priority=100)
     app.connect("config-inited", _copy_sources_only_when_linked)

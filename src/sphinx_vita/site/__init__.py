@@ -29,6 +29,7 @@ def setup_site(app: Sphinx) -> None:
     # Only builders that render HTML templates fire html-page-context, so LaTeX, text and man
     # output never see the policy.
     app.connect("html-page-context", security.add_policy_meta)
+    app.connect("builder-inited", security.watch_rendering)
     add_static_folder(app, Path(__file__).parent / "static")
     app.connect("builder-inited", rtd_search.add_script)
     app.connect("html-page-context", rtd_search.add_api_meta)

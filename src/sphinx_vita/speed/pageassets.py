@@ -5,8 +5,11 @@ builder starts), so a note page with no card, timeline or publication would stil
 of sphinx-design CSS and Vita's own files. Sphinx gives every page a fresh copy of these lists
 in ``html-page-context``, so a file dropped there is dropped from that page only.
 
-A feature counts as used when a ``class`` attribute in the page's body names one of its
-classes. That sees directives, roles and raw HTML alike (sphinx-design's icons are raw SVG).
+A feature counts as used when a ``class`` attribute anywhere on the rendered page names one of
+its classes: the body, and everything the theme draws around it from the page's context (furo's
+sidebar shows every page's title, so an ``{octicon}`` in one title is on every page; the
+previous/next links, the table of contents), and the theme's and the site's templates
+themselves. That sees directives, roles and raw HTML alike (sphinx-design's icons are raw SVG).
 Pages whose body the template writes (search, the general index) keep every file.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..notes import nodes as notes
@@ -23,6 +27,8 @@ from ..publications import nodes as publications
 from ..timeline import nodes as timeline
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sphinx.application import Sphinx
 
 # A file, by the start of its name, and the class prefixes its rules or code are about.
@@ -75,13 +81,53 @@ def _keep(asset: Any, classes: set[str]) -> bool:
     return prefixes is None or _uses(classes, prefixes)
 
 
+@lru_cache(maxsize=256)
+def _classes_once(html: str) -> frozenset[str]:
+    # The sidebar and the previous/next links are the same text on many pages.
+    return frozenset(classes_in(html))
+
+
+def _texts(value: Any, depth: int = 0) -> Iterator[str]:
+    """The HTML strings a template may write from one context value (``next.title``...)."""
+    if isinstance(value, str):
+        if "class=" in value:
+            yield value
+    elif depth < 3 and isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item, depth + 1)
+    elif depth < 3 and isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item, depth + 1)
+
+
+@lru_cache(maxsize=8)
+def template_classes(template_dirs: tuple[str, ...]) -> frozenset[str]:
+    """Classes the theme's and the site's template files write on every page they render."""
+    found: set[str] = set()
+    for directory in template_dirs:
+        for path in sorted(Path(directory).rglob("*.html")):
+            found |= classes_in(path.read_text(encoding="utf-8", errors="replace"))
+    return frozenset(found)
+
+
+def page_classes(app: Sphinx, context: dict[str, Any]) -> set[str]:
+    """Every class the rendered page will carry, as far as its context and templates tell."""
+    templates = getattr(app.builder, "templates", None)
+    template_dirs = tuple(str(d) for d in getattr(templates, "pathchain", ()))
+    classes = set(template_classes(template_dirs))
+    for key, value in context.items():
+        for text in _texts(value):
+            classes |= classes_in(text) if key == "body" else _classes_once(text)
+    return classes
+
+
 def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     body = context.get("body")
     if not app.config.vita_page_assets or not isinstance(body, str) or not body:
         return
-    classes = classes_in(body)
+    classes = page_classes(app, context)
     for key in ("css_files", "script_files"):
         if key in context:
             # A new list: the builder's own is the template for the next page.
