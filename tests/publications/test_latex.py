@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
-from sphinx_vita.publications.latex import latex_to_text
+from sphinx_vita.publications.latex import Converted, convert, latex_to_text
 
 
 @pytest.mark.parametrize(
@@ -167,3 +169,96 @@ def test_empty_field_is_empty_text() -> None:
 )
 def test_unbalanced_braces_give_the_raw_text_without_braces(latex: str, text: str) -> None:
     assert latex_to_text(latex) == text
+
+
+# --- math and unknown commands (convert) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latex", "text", "tex"),
+    [
+        (r"Detection at $z=4.46$", "Detection at z=4.46", ["z=4.46"]),
+        (r"$z=4.46$ and $K$", "z=4.46 and K", ["z=4.46", "K"]),
+        (r"leave-$n_v$-out", "leave-n_v-out", ["n_v"]),
+        (r"MF $\^{} 2$", "MF ^2", ["^ 2"]),
+        (r"a {\ensuremath{>}} b", "a > b", [">"]),
+        (r"\ensuremath {x}", "x", ["x"]),
+        (r"\(x^2\) in parentheses", "x^2 in parentheses", ["x^2"]),
+        (r"$$a/b$$ shown", "a/b shown", ["a/b"]),
+        (r"$\frac{a}{b}$ and $\sqrt{x}$", "a/b and \u221ax", [r"\frac{a}{b}", r"\sqrt{x}"]),
+        (r"$\alpha_{ij}^2$", "\u03b1_ij^2", [r"\alpha_{ij}^2"]),
+        (r"$5.4\\times$ faster", "5.4\u00d7 faster", [r"5.4\times"]),
+        # Zotero's escaped math is math again.
+        (
+            r"index \$\{T\}\_\{{\textbackslash}mathrm\{dust\}\}=\{41\}\$ K",
+            "index T_dust=41 K",
+            [r"{T}_{\mathrm{dust}}={41}"],
+        ),
+        (r"a 242-{\$}\backslashsigma{\$} violation", "a 242-\u03c3 violation", [r"\sigma"]),
+    ],
+)
+def test_math_is_kept_apart_with_a_readable_text(latex: str, text: str, tex: list[str]) -> None:
+    result = convert(latex)
+    assert result.text == text
+    assert [p.tex for p in result.pieces if p.mathml] == tex
+    assert "".join(p.text for p in result.pieces).strip() == text
+    for piece in result.pieces:
+        if piece.mathml:
+            assert piece.mathml.startswith('<math xmlns="http://www.w3.org/1998/Math/MathML"')
+            assert f'alttext="{html.escape(piece.text, quote=True)}"' in piece.mathml
+    assert result.unknown == ()
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [r"\$5 to \$10", "plain text", r"20-60\% of", "$$", "a $ $ b"],
+)
+def test_no_math_without_math(latex: str) -> None:
+    result = convert(latex)
+    assert result.pieces == ()
+    assert result.text == latex_to_text(latex)
+
+
+@pytest.mark.parametrize(
+    ("latex", "text", "unknown"),
+    [
+        (r"\enquote{x} y", "\u201cx\u201d y", ()),
+        (r"\textquote{x}", "\u201cx\u201d", ()),
+        (r"\chem{O_3} and \chem{NO_2}", "O_3 and NO_2", ("chem",)),
+        (r"\foo bar \baz{qux}", "bar qux", ("baz", "foo")),
+        (r"\href{http://x.org}{the site}", "the site", ()),
+        (r"\noopsort{a}Zed", "Zed", ()),
+        (r"the \LaTeX{} way", "the LaTeX way", ()),
+        (r"\relax A \newblock B", "A B", ()),
+        (r"x.\nThe end\n and", "x. The end and", ()),
+        (r"\nu and \times", "\u03bd and \u00d7", ()),
+        (r"graph{\rq}s ({\textgreater} 90{\%}) {\textless}", "graph\u2019s (> 90%) <", ()),
+        (r"$\chem{x}$ here", "x here", ("chem",)),
+        (r"\c{c}a \v{s}", "\u00e7a \u0161", ()),
+        (r"a \\ b", "a b", ()),
+        (r"\\foo", "foo", ()),
+    ],
+)
+def test_unknown_commands_keep_their_argument(
+    latex: str, text: str, unknown: tuple[str, ...]
+) -> None:
+    result = convert(latex)
+    assert result.text == text
+    assert result.unknown == unknown
+
+
+def test_unknown_math_command_is_dropped_from_the_mathml() -> None:
+    result = convert(r"$\chem{O_3}$")
+    (piece,) = result.pieces
+    assert "chem" not in piece.mathml and "\\" not in piece.mathml
+    assert piece.tex == ""  # not printable as TeX
+    assert piece.text == "O_3"
+
+
+def test_unreadable_math_falls_back_to_text() -> None:
+    result = convert(r"a $\frac{x$ b")
+    assert "$" not in result.text and "\\" not in result.text
+
+
+def test_empty_is_empty() -> None:
+    assert convert("") == Converted("", (), ())

@@ -34,15 +34,19 @@ from .nodes import (
     depart_badge_html,
     depart_bibtex_code_html,
     depart_details_html,
+    pass_through,
     skip,
     visit_badge_html,
     visit_bibtex_code_html,
     visit_details_html,
     visit_latex_anchor,
+    visit_math_html,
+    visit_math_latex,
     vita_badge,
     vita_bibtex_code,
     vita_details,
     vita_latex_anchor,
+    vita_math,
     vita_publications,
 )
 from .pybtex_plugins import remember_pybtex_plugins
@@ -75,6 +79,15 @@ def _add_nodes(app: Sphinx) -> None:
     app.add_node(vita_badge, **{**nowhere, "html": (visit_badge_html, depart_badge_html)})
     app.add_node(vita_details, **{**nowhere, "html": (visit_details_html, depart_details_html)})
     app.add_node(vita_latex_anchor, **{**nowhere, "latex": (visit_latex_anchor, None)})
+    readable = (pass_through, pass_through)
+    app.add_node(
+        vita_math,
+        html=(visit_math_html, None),
+        latex=(visit_math_latex, None),
+        text=readable,
+        man=readable,
+        texinfo=readable,
+    )
     app.add_node(vita_bibtex_code, html=(visit_bibtex_code_html, depart_bibtex_code_html))
 
 

@@ -20,7 +20,7 @@ from .entry import EntryView
 
 CACHE_NAME = "vita-publications.pickle"
 # Bump when EntryView changes shape, so an old file is ignored rather than misread.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 ViewKey = tuple[str, str]  # (entry digest, owner name)
 

@@ -7,14 +7,14 @@ the environment by the entry's content digest, and an unchanged entry is never f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
 
 from ..urls import unsafe_scheme
 from .badges import venue_badge
-from .latex import latex_to_text
+from .latex import Converted, Piece, convert
 from .names import NameKey, is_others, is_owner, person_text
 
 # Link buttons, in display order: al-folio's field names, so its papers.bib works unchanged.
@@ -163,6 +163,12 @@ class EntryView:
     abstract: str
     bibtex: str
     selected: bool
+    # Title and abstract cut where math starts and ends (empty when there is none): the HTML
+    # shows MathML, LaTeX math mode; ``title`` and ``abstract`` are their readable text.
+    title_pieces: tuple[Piece, ...] = ()
+    abstract_pieces: tuple[Piece, ...] = ()
+    # LaTeX commands dropped (their argument kept) for being unknown, e.g. ("chem",).
+    unknown_commands: tuple[str, ...] = ()
     # What was refused while formatting ("refused the javascript: URL in field 'url'"): kept
     # with the view so the warning is repeated whenever the entry is listed again.
     problems: tuple[str, ...] = ()
@@ -191,6 +197,7 @@ class FieldReader:
 
     def __init__(self, entry: Entry, data: BibliographyData) -> None:
         self.entry = entry
+        self.unknown: set[str] = set()
         parent_key = entry.fields.get("crossref")
         self.parent: Entry | None = (
             data.entries[parent_key] if parent_key and parent_key in data.entries else None
@@ -206,7 +213,15 @@ class FieldReader:
         return str(value or "").strip()
 
     def text(self, name: str) -> str:
-        return latex_to_text(self.raw(name))
+        return self.converted(name).text
+
+    def pieces(self, name: str) -> tuple[Piece, ...]:
+        return self.converted(name).pieces
+
+    def converted(self, name: str) -> Converted:
+        result = convert(self.raw(name))
+        self.unknown.update(result.unknown)
+        return result
 
 
 def _year_and_month(fields: FieldReader) -> tuple[int | None, str, int]:
@@ -326,6 +341,8 @@ def make_view(
         et_al=any(is_others(p) for p in people),
         editors=not entry.persons.get("author") and bool(people),
         title=fields.text("title"),
+        title_pieces=fields.pieces("title"),
+        abstract_pieces=fields.pieces("abstract"),
         venue=venue,
         details=_details(fields),
         note=fields.text("note"),
@@ -344,4 +361,5 @@ def make_view(
         selected=_is_true(fields.raw("selected")),
         problems=tuple(refusal.message for refusal in refusals),
     )
+    view = replace(view, unknown_commands=tuple(sorted(fields.unknown)))
     return view, refusals

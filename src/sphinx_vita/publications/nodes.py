@@ -3,6 +3,8 @@ nothing to print (the badge, the abstract and BibTeX toggles), with their visito
 
 from __future__ import annotations
 
+import functools
+import re
 import weakref
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +35,57 @@ def visit_latex_anchor(self: Any, node: vita_latex_anchor) -> None:
     # Same name sphinxcontrib-bibtex links to; anchors are make_id() output, docnames paths.
     self.body.append(r"\hypertarget{" + node["name"] + "}{}")
     raise nodes.SkipNode
+
+
+class vita_math(nodes.Inline, nodes.TextElement):
+    """Inline math from a title or abstract: its child is the readable text (``z=4.46``) that
+    text, man and texinfo output show; HTML writes the MathML (no script: the CSP stays strict),
+    LaTeX the TeX when every command in it is one LaTeX knows."""
+
+
+def visit_math_html(self: HTML5Translator, node: vita_math) -> None:
+    # Made by latex2mathml, which escapes the characters it writes; the TeX is not inserted.
+    self.body.append(node["mathml"])
+    raise nodes.SkipNode
+
+
+def visit_math_latex(self: Any, node: vita_math) -> None:
+    tex = node.get("tex", "")
+    if tex and is_printable_tex(tex):
+        self.body.append(r"\(" + tex + r"\)")
+    else:
+        self.body.append(self.encode(node.astext()))
+    raise nodes.SkipNode
+
+
+def _latex_commands() -> frozenset[str]:
+    import latex2mathml.commands as commands
+
+    names = {v for v in vars(commands).values() if isinstance(v, str) and v.startswith("\\")}
+    # Commands from packages Sphinx's LaTeX preamble does not load.
+    return frozenset(names - {r"\cancel", r"\bcancel", r"\xcancel", r"\bm", r"\bra", r"\ket"})
+
+
+_COMMANDS_IN_TEX = re.compile(r"\\[A-Za-z]+")
+
+
+def is_printable_tex(tex: str) -> bool:
+    """Whether LaTeX compiles ``tex`` in math mode: every command a known one, braces paired."""
+    from latex2mathml.symbols_parser import convert_symbol
+
+    known = _known_latex_commands()
+    if tex.count("{") - tex.count(r"\{") != tex.count("}") - tex.count(r"\}"):
+        return False
+    return all(c in known or convert_symbol(c) for c in _COMMANDS_IN_TEX.findall(tex))
+
+
+@functools.cache
+def _known_latex_commands() -> frozenset[str]:
+    return _latex_commands()
+
+
+def pass_through(self: Any, node: nodes.Node) -> None:
+    """Writers that show the readable text: the node's children are written as they are."""
 
 
 class vita_details(nodes.General, nodes.Element):

@@ -25,6 +25,7 @@ from ..config import get_config
 from ..site import jsonld
 from ..site.seo import site_url
 from .nodes import LIST_CLASS
+from .render import rich_text
 from .scholar import Catalogue, article
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _meta_html(tags: list[tuple[str, str]]) -> str:
 
 def _body(view: EntryView, back_uri: str, list_title: str) -> nodes.section:
     section = nodes.section(ids=["publication"], classes=["vita-pub-page", LIST_CLASS])
-    section += nodes.title(view.title, view.title)
+    section += nodes.title(view.title, "", *rich_text(view.title_pieces, view.title))
     authors = nodes.paragraph(classes=["vita-pub-authors"])
     for index, author in enumerate(view.authors):
         if index:
@@ -125,7 +126,12 @@ def _body(view: EntryView, back_uri: str, list_title: str) -> nodes.section:
         section += links
     if view.abstract:
         section += nodes.rubric("Abstract", "Abstract")
-        section += nodes.paragraph(view.abstract, view.abstract, classes=["vita-pub-abstract"])
+        section += nodes.paragraph(
+            view.abstract,
+            "",
+            *rich_text(view.abstract_pieces, view.abstract),
+            classes=["vita-pub-abstract"],
+        )
     section += nodes.rubric("BibTeX", "BibTeX")
     section += nodes.literal_block(
         view.bibtex, view.bibtex, language="bibtex", classes=["vita-pub-bibtex"]

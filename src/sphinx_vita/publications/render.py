@@ -12,6 +12,7 @@ from ..config import get_config
 from .cache import ViewCache
 from .domain import PublicationsDomain, ResolvedItem
 from .entry import EntryView, make_view
+from .latex import Piece
 from .names import NameKey
 from .nodes import (
     LIST_CLASS,
@@ -19,6 +20,7 @@ from .nodes import (
     vita_bibtex_code,
     vita_details,
     vita_latex_anchor,
+    vita_math,
     vita_publications,
 )
 
@@ -47,12 +49,35 @@ def _authors_node(view: EntryView) -> nodes.inline:
     return node
 
 
+def rich_text(pieces: tuple[Piece, ...], plain: str) -> list[nodes.Node]:
+    """A title or abstract as nodes: text, and math where the field has math."""
+    if not pieces:
+        return [nodes.Text(plain)]
+    result: list[nodes.Node] = []
+    for piece in pieces:
+        if piece.mathml:
+            result.append(vita_math(piece.tex, piece.text, mathml=piece.mathml, tex=piece.tex))
+        else:
+            result.append(nodes.Text(piece.text))
+    return result
+
+
+def _title_nodes(view: EntryView) -> list[nodes.Node]:
+    if not view.title:
+        return [nodes.Text("(untitled).")]
+    pieces = view.title_pieces
+    if view.title.endswith("."):
+        return rich_text(pieces, view.title)
+    # The full stop after the title, also after a title that ends in math.
+    return [*rich_text(pieces, view.title), nodes.Text(".")]
+
+
 def _reference_paragraph(view: EntryView) -> nodes.paragraph:
     para = nodes.paragraph(classes=["vita-pub-ref"])
     title = nodes.inline(classes=["vita-pub-title"])
     if view.badge:
         title += vita_badge(view.badge, view.badge, classes=["vita-badge"])
-    title += nodes.Text(view.title.rstrip(".") + "." if view.title else "(untitled).")
+    title.extend(_title_nodes(view))
     if view.authors:
         para += _authors_node(view)
         para += nodes.Text(" ")
@@ -98,7 +123,9 @@ def _entry_node(docname: str, item: ResolvedItem, view: EntryView) -> nodes.list
         li += _links_paragraph(view)
     if view.abstract:
         abstract = vita_details(classes=["vita-abstract"], summary="Abstract")
-        abstract += nodes.paragraph(view.abstract, view.abstract)
+        abstract += nodes.paragraph(
+            view.abstract, "", *rich_text(view.abstract_pieces, view.abstract)
+        )
         li += abstract
     # "no-search": Sphinx's search index skips it; the card already holds its words.
     bibtex = vita_details(classes=["vita-bibtex", "no-search"], summary="BibTeX", copy=True)

@@ -121,6 +121,7 @@ class _Resolver:
         self.owner = NameKey.of_text(self.owner_name) if self.owner_name else None
         self.cache = ViewCache.for_directory(app.doctreedir)
         self.warned: set[str] = set()
+        self.warned_commands: set[tuple[str, str]] = set()  # (.bib path, command name)
         self.cited: dict[str, set[str]] = defaultdict(set)
         for ref in self.cite.citation_refs:
             for target in ref.targets:
@@ -149,6 +150,17 @@ class _Resolver:
             location = source.location if source else None
             for problem in view.problems:
                 warn(f"entry {key!r}: {problem}", "url", location)
+            for command in view.unknown_commands:
+                # Once per command and file: a file writes its own macros the same way throughout.
+                if (source.path if source else "", command) in self.warned_commands:
+                    continue
+                self.warned_commands.add((source.path if source else "", command))
+                warn(
+                    f"entry {key!r}: unknown LaTeX command \\{command} dropped, its text kept "
+                    "(warned once per file)",
+                    "latex",
+                    location,
+                )
         return view
 
     def keys_for(self, spec: ListSpec) -> Iterator[str]:
