@@ -111,7 +111,6 @@ _ZOTERO_UNESCAPES = (
     ("\\&", "&"),
 )
 _MATHML_NS = "http://www.w3.org/1998/Math/MathML"
-ET.register_namespace("", _MATHML_NS)
 
 
 @dataclass(frozen=True)
@@ -321,7 +320,7 @@ def _math_piece(tex: str, unknown: set[str]) -> Piece:
         _drop_unknown_mathml(root)
     # Rendered inline, with the readable text for screen readers that do not speak MathML.
     root.set("alttext", text)
-    return Piece(text, tex if not found else "", ET.tostring(root, encoding="unicode"))
+    return Piece(text, tex if not found else "", ET.tostring(root, encoding="unicode", default_namespace=_MATHML_NS))
 
 
 @lru_cache(maxsize=65536)
