@@ -320,7 +320,16 @@ def _math_piece(tex: str, unknown: set[str]) -> Piece:
         _drop_unknown_mathml(root)
     # Rendered inline, with the readable text for screen readers that do not speak MathML.
     root.set("alttext", text)
-    return Piece(text, tex if not found else "", ET.tostring(root, encoding="unicode", default_namespace=_MATHML_NS))
+    return Piece(text, tex if not found else "", _serialise(root))
+
+
+def _serialise(root: ET.Element) -> str:
+    """MathML with a plain ``xmlns``: ElementTree would invent a prefix (``ns0:``), or reuse
+    whatever prefix another library registered for the namespace."""
+    for element in root.iter():
+        element.tag = element.tag.rsplit("}", 1)[-1]
+    root.attrib = {"xmlns": _MATHML_NS, **root.attrib}
+    return ET.tostring(root, encoding="unicode")
 
 
 @lru_cache(maxsize=65536)
