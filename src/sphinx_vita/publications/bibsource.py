@@ -2,11 +2,11 @@
 
 pybtex reads a whole file in one go: its first syntax error, or a repeated key, stops it, and
 sphinxcontrib-bibtex then stops the build (or silently drops the rest of the file). Here each
-file is cut where an entry starts (an ``@type{`` at the start of a line) and every piece is given
-to pybtex's own parser on its own, with one parser for all files so that ``@string`` macros and
-crossrefs still reach across pieces and files. A piece that fails is reported at
-``file.bib:LINE`` with its key and left out; everything else is kept. Fields are never read by
-hand: pybtex does all the parsing.
+file is decoded, cleaned of comments and control characters and cut where an entry starts
+(``bibtext.py``), and every piece is given to pybtex's own parser on its own, with one parser for
+all files so that ``@string`` macros and crossrefs still reach across pieces and files. A piece
+that fails is reported at ``file.bib:LINE`` with its key and left out; everything else is kept.
+Fields are never read by hand: pybtex does all the parsing.
 """
 
 from __future__ import annotations
@@ -22,11 +22,41 @@ import pybtex.errors
 from pybtex.database import BibliographyData, BibliographyDataError, Entry
 from pybtex.database.input.bibtex import DuplicateField, Parser, UndefinedMacro
 from pybtex.exceptions import PybtexError
+from pybtex.utils import CaseInsensitiveDict
 
-# Where a new piece starts: "@article{" or "@STRING (" at the start of a line.
-_PIECE_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]", re.MULTILINE)
+from .bibtext import Piece, decode, drop_controls, split_pieces
+
 # Only to name an entry in a message when pybtex could not read it.
 _PIECE_KEY = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(]\s*([^\s,{}()]*)")
+# A @string's name ends where its "=" is, even with no space before it.
+_MACRO_NAME = re.compile(r"[^\s=]*")
+
+# Bare words that BibTeX would read as undefined @string macros, but that people write as
+# values (al-folio's "selected = true", "month = april"): read as what they say.
+_BARE_VALUES = {
+    "true": "true",
+    "false": "false",
+    # Spelled out here: calendar.month_name follows the locale.
+    **{
+        month.lower(): month
+        for month in [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    },
+}
+# Where an entry was given a year (or a date that starts with one).
+_DATED = re.compile(r"\s*\d{4}")
 
 
 @dataclass(frozen=True)
@@ -67,6 +97,25 @@ def get_mtime(path: Path) -> float:
         return -math.inf
 
 
+class _Macros(CaseInsensitiveDict):
+    """pybtex's table of ``@string`` macros, which also answers the bare words of
+    ``_BARE_VALUES`` when no ``@string`` defines them, noting each one it answered."""
+
+    def __init__(self, macros: Any) -> None:
+        super().__init__(macros)
+        self.bare: list[str] = []
+
+    def __getitem__(self, name: str) -> str:
+        try:
+            value: str = super().__getitem__(name)
+        except KeyError:
+            if name.lower() not in _BARE_VALUES:
+                raise
+            self.bare.append(name)
+            return _BARE_VALUES[name.lower()]
+        return value
+
+
 class _ForgivingParser(Parser):
     """pybtex's parser, recording errors instead of printing them.
 
@@ -76,6 +125,7 @@ class _ForgivingParser(Parser):
 
     def __init__(self, encoding: str) -> None:
         super().__init__(encoding)
+        self.macros: _Macros = _Macros(self.macros)
         self.errors: list[PybtexError] = []
         self.added: list[str] = []  # canonical keys of the entries the last piece added
         self.repeated: list[str] = []  # keys, as written, of the entries it could not add
@@ -96,18 +146,11 @@ class _ForgivingParser(Parser):
             raise error
 
 
-def split_pieces(text: str) -> list[tuple[int, str]]:
-    """``(first line, text)`` of each piece that starts with an ``@`` command."""
-    starts = [m.start() for m in _PIECE_START.finditer(text)]
-    if not starts:
-        return []
-    pieces = []
-    line = 1 + text.count("\n", 0, starts[0])
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        piece = text[start:end]
-        pieces.append((line, piece))
-        line += piece.count("\n")
-    return pieces
+@dataclass
+class _FileState:
+    """What is reported once per file, gathered while its pieces are read."""
+
+    bare: list[tuple[int, str, str]] = field(default_factory=list)  # (line, word, entry)
 
 
 def _read_text(path: Path, encoding: str, problems: list[Problem]) -> str | None:
@@ -118,33 +161,50 @@ def _read_text(path: Path, encoding: str, problems: list[Problem]) -> str | None
             Problem(f"{path}:0", f"cannot read bibliography file: {exc.strerror}", "bibfile")
         )
         return None
-    try:
-        return raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        line = 1 + raw.count(b"\n", 0, getattr(exc, "start", 0))
+    decoded = decode(raw, encoding)
+    if decoded.problem is not None:
+        line, message = decoded.problem
+        problems.append(Problem(f"{path}:{line}", message, "bibfile"))
+    text, controls, line = drop_controls(decoded.text)
+    if controls:
         problems.append(
             Problem(
                 f"{path}:{line}",
-                f"not valid {encoding} ({exc}); read as Windows-1252 instead "
-                "(set bibtex_encoding to the file's encoding)",
+                f"{controls} control character{'s' if controls != 1 else ''} "
+                "(invisible, such as \\x1b) left out of the fields",
                 "bibfile",
             )
         )
-        return raw.decode("cp1252", errors="replace")
+    return text
 
 
 def _describe(piece: str) -> tuple[str, str]:
     match = _PIECE_KEY.match(piece.lstrip())
-    return (match.group(1).lower(), match.group(2)) if match else ("", "")
+    if not match:
+        return "", ""
+    command, key = match.group(1).lower(), match.group(2)
+    if command == "string":
+        key = _MACRO_NAME.match(key).group()  # type: ignore[union-attr]
+    return command, key
 
 
-def _named(piece: str, error: PybtexError) -> str:
-    """The entry a syntax error is about: pybtex knows where its command started, which with
-    two entries on one line is not the start of the piece."""
-    context = getattr(error, "error_context_info", None)
-    start = context[0] if context and isinstance(context[0], int) else 0
-    command, key = _describe(piece[start:])
+def _label(text: str) -> str:
+    """How a message names the command that ``text`` starts with."""
+    command, key = _describe(text)
+    if not command:
+        # Not even "@type{": quote what is there (up to the end of its line).
+        first = text.strip().split("\n", 1)[0].strip()
+        return repr(first if len(first) <= 40 else first[:39] + "\u2026")
+    if command in {"string", "preamble", "comment"}:
+        return f"@{command} {key!r}" if key and command == "string" else f"@{command}"
     return f"entry {key!r}" if key else f"@{command}"
+
+
+def _error_start(error: PybtexError) -> int:
+    """Where, in the piece, the command an error is about starts: with two entries on one
+    line, or junk after an entry, it is not the start of the piece."""
+    context = getattr(error, "error_context_info", None)
+    return context[0] if context and isinstance(context[0], int) else 0
 
 
 # pybtex counts lines from the start of the text it was given: here, one piece.
@@ -180,15 +240,50 @@ def load_bibfiles(paths: list[Path], encoding: str) -> LoadedBibs:
         if text is None:
             continue
         parser.filename = str(path)
-        for first_line, piece in split_pieces(text):
-            _parse_piece(parser, loaded, keys, path, first_line, piece)
+        state = _FileState()
+        for piece in split_pieces(text):
+            _parse_piece(parser, loaded, keys, path, piece, state)
+        _report_bare_values(loaded, path, state)
     for key, entry in loaded.data.entries.items():
         source = loaded.sources.get(key)
         if source is not None:
             loaded.sources[key] = EntrySource(
                 source.path, source.line, entry_digest(entry, loaded.data)
             )
+            if not _is_dated(entry, loaded.data):
+                loaded.problems.append(
+                    Problem(
+                        source.location,
+                        f"entry {key!r} has no year: it is listed under 'Undated'",
+                        "bibtex-year",
+                    )
+                )
     return loaded
+
+
+def _is_dated(entry: Entry, data: BibliographyData) -> bool:
+    parent = crossref_parent(entry, data)
+    for fields in (entry.fields, parent.fields if parent is not None else {}):
+        if fields.get("year", "").strip() or _DATED.match(fields.get("date", "")):
+            return True
+    return False
+
+
+def _report_bare_values(loaded: LoadedBibs, path: Path, state: _FileState) -> None:
+    if not state.bare:
+        return
+    line, word, entry = state.bare[0]
+    words = ", ".join(dict.fromkeys(w.lower() for _, w, _ in state.bare))
+    count = len(state.bare)
+    loaded.problems.append(
+        Problem(
+            f"{path}:{line}",
+            f"{count} bare value{'s' if count != 1 else ''} ({words}) read as text, first in "
+            f"{entry}: BibTeX reads a word without braces as a @string macro; "
+            f"write it in braces ({{{word}}})",
+            "bibtex-macro",
+        )
+    )
 
 
 def _parse_piece(
@@ -196,40 +291,54 @@ def _parse_piece(
     loaded: LoadedBibs,
     keys: dict[str, None],
     path: Path,
-    first_line: int,
-    piece: str,
+    piece: Piece,
+    state: _FileState,
 ) -> None:
-    command, key = _describe(piece)
+    first_line, text = piece.line, piece.text
+    named = _label(text)
     parser.errors = []
     parser.added = []
     parser.repeated = []
+    parser.macros.bare = []
     failure: PybtexError | None = None
     # capture() collects what BibliographyData itself reports (a repeated key) instead of
     # raising, so the first entry with a key wins and the parse goes on.
     with pybtex.errors.capture() as reported:
         try:
-            parser.parse_string(piece)
+            parser.parse_string(text)
         except PybtexError as exc:
             failure = exc
     # Entries read before a failure in the same piece (two on one line) are kept.
     for new_key in parser.added:
         keys[new_key] = None
         loaded.sources[new_key] = EntrySource(str(path), first_line)
-    named = f"entry {key!r}" if key else f"@{command}"
+    for word in parser.macros.bare:
+        found = re.search(rf"=\s*{re.escape(word)}\b", text)
+        line = first_line + (text.count("\n", 0, found.start()) if found else 0)
+        state.bare.append((line, word, named))
+    for comment in piece.comments:
+        loaded.problems.append(
+            Problem(
+                f"{path}:{comment.line}",
+                f"{named}: {comment.text!r} is read as a comment and ignored "
+                "(BibTeX has no comments: inside an entry, delete the line or move it out)",
+                "bibtex-comment",
+            )
+        )
     for error in parser.errors:
         if error is failure:
             continue
         loaded.problems.append(
             Problem(
                 f"{path}:{_error_line(error, first_line)}",
-                f"{_named(piece, error)}: {_in_file_lines(error, first_line)}",
+                f"{_label(text[_error_start(error) :])}: {_in_file_lines(error, first_line)}",
                 "bibtex-field",
             )
         )
     for error in reported:
         if isinstance(error, BibliographyDataError) and "repeated" in str(error):
             # The key as the parser read it: with two entries on one line, maybe the second.
-            repeated = parser.repeated.pop(0) if parser.repeated else key
+            repeated = parser.repeated.pop(0) if parser.repeated else _describe(text)[1]
             first = loaded.sources.get(_canonical(loaded.data, repeated))
             where = f" (first defined at {first.location})" if first else ""
             loaded.problems.append(
@@ -248,11 +357,12 @@ def _parse_piece(
                 )
             )
     if failure is not None:
+        start = _error_start(failure)
         loaded.problems.append(
             Problem(
                 f"{path}:{_error_line(failure, first_line)}",
-                f"{_named(piece, failure)} (line {first_line}) cannot be read and is left out: "
-                + _in_file_lines(failure, first_line),
+                f"{_label(text[start:])} (line {first_line + text.count(chr(10), 0, start)}) "
+                "cannot be read and is left out: " + _in_file_lines(failure, first_line),
                 "bibtex-syntax",
             )
         )

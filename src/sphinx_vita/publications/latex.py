@@ -63,6 +63,8 @@ _UNKNOWN_COMMAND_SPACE = re.compile(
     "(" + "|".join(re.escape(c) for c in _NAMED_SYMBOLS if c[-1].isalpha()) + ") "
 )
 _WHITESPACE = re.compile(r"\s+")
+# In a BibTeX value "%" is text ("20-60% of"); pybtex's LaTeX reader would cut the rest off.
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
 # A dotless i or j exists to carry an accent ('\\"{\\i}'): with the accent it is a plain letter.
 # Like any control word it swallows the spaces after it ('Na\\"\\i ve' is "Naïve").
 _DOTLESS = re.compile(r"\\([ij])(?![A-Za-z])\s*")
@@ -222,7 +224,8 @@ def _drop_unknown_commands(value: str, unknown: set[str]) -> str:
 def _text_to_plain(value: str, unknown: set[str]) -> str:
     if not value:
         return ""
-    unwrapped = _FONT_COMMANDS.sub("{", value)
+    unwrapped = _BARE_PERCENT.sub(r"\\%", value)
+    unwrapped = _FONT_COMMANDS.sub("{", unwrapped)
     unwrapped = _BARE_FONT_SWITCH.sub("", unwrapped)
     unwrapped = _DOTLESS.sub(r"\1", unwrapped)
     unwrapped = _drop_unknown_commands(unwrapped.replace("\\\\", " "), unknown)
