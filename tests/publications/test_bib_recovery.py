@@ -4,7 +4,12 @@ entries without a year. Each is read as BibTeX users expect and reported at its 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
 
 from sphinx_vita.publications.bibsource import LoadedBibs, Problem, load_bibfiles
 
@@ -250,3 +255,84 @@ def test_an_entry_without_a_year_is_warned_at_its_line(tmp_path: Path) -> None:
             f"{path}:6", "entry 'empty' has no year: it is listed under 'Undated'", "bibtex-year"
         ),
     ]
+
+
+# --- on a built site ---------------------------------------------------------------------------
+
+SITE_BIB = r"""% Selected papers are marked the way al-folio's papers.bib does it.
+@article{kept2024,
+  title = {Genes of 20-60\% of Addiction},
+  abstract = {Studies indicate that 20-60% of the vulnerability is genetic.
+% Not a comment: a line of the abstract.
+  The rest stays.},
+  year = 2024,
+  month = april,
+  selected = true,
+  %note = {accepted 11/2014},
+  journal = {Bio\x01logy},
+}
+@misc{other2023, title = {Other}, year = 2023, selected = false}
+@misc{undated, title = {Someday}}
+"""
+
+
+def site(tmp_path: Path, pages: bool = False) -> Path:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "refs.bib").write_text(SITE_BIB.replace(r"\x01", "\x01"), encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_vita"]\nbibtex_bibfiles = ["refs.bib"]\n'
+        'html_baseurl = "https://example.org/"\n'
+        f"vita_publication_pages = {pages!r}\n",
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "Papers\n======\n\n.. publications::\n\nSelected\n--------\n\n"
+        ".. publications::\n   :selected:\n   :group-by: none\n",
+        encoding="utf-8",
+    )
+    return srcdir
+
+
+def test_a_site_shows_what_the_file_meant(make_app: Any, tmp_path: Path) -> None:
+    app = make_app("html", srcdir=site(tmp_path, pages=True))
+    app.build()
+    bib = Path(app.srcdir) / "refs.bib"
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    assert [line.split(" WARNING: ")[0] for line in warnings] == [
+        f"{bib}:11:",  # the control character
+        f"{bib}:10:",  # the commented field
+        f"{bib}:8:",  # the bare values, once for the file
+        f"{bib}:14:",  # no year
+    ]
+    page = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "lxml")
+    lists = page.select("div.vita-publications")
+    # :selected: finds the entry whose "selected = true" has no braces.
+    assert [li["id"] for li in lists[1].select("li.vita-pub")] == ["kept2024-2"]
+    groups = [g.get_text(strip=True) for g in lists[0].select(".vita-pub-group")]
+    assert groups == ["2024", "2023", "Undated"]
+    kept = lists[0].select_one("li#kept2024")
+    assert kept is not None
+    abstract = kept.select_one(".vita-abstract p")
+    assert abstract is not None
+    expected = (
+        "Studies indicate that 20-60% of the vulnerability is genetic. "
+        "% Not a comment: a line of the abstract. The rest stays."
+    )
+    assert abstract.get_text() == expected
+    assert "Genes of 20-60% of Addiction" in kept.get_text()
+    assert "Biology" in kept.get_text()
+    assert "\x01" not in (Path(app.outdir) / "index.html").read_text("utf-8")
+    ld = [
+        json.loads(script.string)
+        for script in page.find_all("script", type="application/ld+json")
+        if "kept2024" in (script.string or "")
+    ]
+    assert ld
+    assert expected in json.dumps(ld, ensure_ascii=False)
+    details = BeautifulSoup(
+        next(Path(app.outdir, "pub").glob("kept2024*.html")).read_text("utf-8"), "lxml"
+    )
+    meta = details.find("meta", attrs={"name": "citation_abstract"})
+    assert meta is not None
+    assert meta["content"] == expected

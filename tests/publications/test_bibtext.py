@@ -51,9 +51,9 @@ def test_bad_bytes_are_counted_and_each_run_is_one_replacement_character() -> No
 
 
 def test_a_file_mostly_in_windows_1252_is_read_as_windows_1252() -> None:
-    raw = "Jörg Müller – Straße".encode("cp1252")
+    raw = "Jörg Müller \u2013 Straße".encode("cp1252")
     assert decode(raw, "utf-8") == Decoded(
-        "Jörg Müller – Straße",
+        "Jörg Müller \u2013 Straße",
         (1, "not valid utf-8: read as Windows-1252 (set bibtex_encoding to the file's encoding)"),
     )
 
