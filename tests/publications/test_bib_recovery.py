@@ -287,7 +287,7 @@ def site(tmp_path: Path, pages: bool = False) -> Path:
         encoding="utf-8",
     )
     (srcdir / "index.rst").write_text(
-        "Papers\n======\n\n.. publications::\n\nSelected\n--------\n\n"
+        "Papers\n======\n\n.. publications::\n   :group-by: year\n\nSelected\n--------\n\n"
         ".. publications::\n   :selected:\n   :group-by: none\n",
         encoding="utf-8",
     )
