@@ -19,8 +19,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "docs": ["index.html", "experience.html", "publications.html"],
     "vinay-sisodia": ["index.html", "projects.html", "background.html"],
-    # A notes list, a tag page, and a note with its tags and "Linked from".
-    "notes": ["index.html", "tags/vision.html", "notes/mask-rcnn.html"],
+    # A notes list, a tag page, a note with its tags and "Linked from", and "Cited by".
+    "notes": ["index.html", "tags/vision.html", "notes/mask-rcnn.html", "pub/he2017mask.html"],
 }
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
