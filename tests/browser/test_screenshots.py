@@ -20,7 +20,13 @@ PAGES = {
     "docs": ["index.html", "experience.html", "publications.html"],
     "vinay-sisodia": ["index.html", "projects.html", "background.html"],
     # A notes list, a tag page, a note with its tags and "Linked from", and "Cited by".
-    "notes": ["index.html", "tags/vision.html", "notes/mask-rcnn.html", "pub/he2017mask.html"],
+    "notes": [
+        "index.html",
+        "tags/vision.html",
+        "notes/mask-rcnn.html",
+        "publications.html",
+        "pub/he2017mask.html",
+    ],
 }
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
