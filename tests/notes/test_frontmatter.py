@@ -121,3 +121,45 @@ def test_invalid_yaml_is_a_warning_at_its_line() -> None:
     [problem] = reading.problems
     assert "not valid YAML" in problem.message
     assert problem.line >= 3
+
+
+def test_an_unreadable_date_says_the_page_stays_a_plain_page() -> None:
+    [problem] = read_note("---\ndate: soon\n---\n").problems
+    assert problem.message == (
+        "date: 'soon' is not a day written YYYY-MM-DD; "
+        "the page is built as a plain page, not a note"
+    )
+
+
+def test_bad_summary_and_updated_messages_name_their_values() -> None:
+    problems = read_note("---\ndate: 2024-01-01\nsummary: [a, b]\nupdated: soon\n---\n").problems
+    assert sorted(p.message for p in problems) == [
+        "summary: ['a', 'b'] is not text; ignored",
+        "updated: 'soon' is not a day written YYYY-MM-DD",
+    ]
+
+
+def test_a_bare_note_has_empty_defaults() -> None:
+    note = read_note("---\ndate: 2024-01-01\n---\n").note
+    assert note is not None
+    assert (note.tags, note.summary, note.updated, note.draft, note.tags_line) == (
+        (),
+        "",
+        "",
+        False,
+        0,
+    )
+
+
+def test_a_character_yaml_cannot_read_is_a_warning_at_the_first_line() -> None:
+    """PyYAML's reader errors (control characters) carry no line of their own."""
+    [problem] = read_note("---\ndate: 2024-01-01\nsummary: a\x07b\n---\n").problems
+    assert problem.line == 1
+    assert "not valid YAML" in problem.message
+
+
+def test_a_key_with_no_line_of_its_own_is_reported_at_line_one() -> None:
+    """A date given through a YAML merge key has no ``date:`` line to point at."""
+    [problem] = read_note("---\n<<: {date: soon}\n---\n").problems
+    assert problem.line == 1
+    assert "'soon'" in problem.message
