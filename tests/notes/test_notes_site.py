@@ -151,6 +151,11 @@ def test_backlinks_name_each_linking_page_once(make_app: Any, tmp_path: Path) ->
     assert linked_from("index.html") == []
 
 
+def backlinks(app: Any, page: str) -> list[tuple[str, str]]:
+    section = soup(app, page).select_one("section.vita-backlinks")
+    return [(a.get_text(), a["href"]) for a in section.select("a")] if section else []
+
+
 def cited_by(app: Any, page: str) -> list[tuple[str, str]]:
     section = soup(app, page).select_one("section.vita-cited-by")
     if section is None:
@@ -186,6 +191,28 @@ def test_cited_by_needs_publication_pages(make_app: Any, tmp_path: Path) -> None
     app = build(make_app, srcdir)
     assert not soup(app, "publications.html").select(".vita-pub-cited")
     assert not (Path(app.outdir) / "pub").exists()
+
+
+def test_timeline_entries_link_to_notes_and_notes_to_the_timeline(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """One link graph: a timeline entry's link to a note is a backlink of the note; the same
+    entry shown again elsewhere (``:from:``) is a generated list and links nothing."""
+    srcdir = copy_root(tmp_path)
+    (srcdir / "experience.md").write_text(
+        "# Experience\n\n```{timeline}\n"
+        "- **Jan 2023 - Present**: Vision research; see [the C++ note](notes/cpp.md).\n```\n",
+        "utf-8",
+    )
+    (srcdir / "about.md").write_text("# About\n\n```{timeline}\n:from: experience\n```\n", "utf-8")
+    page = srcdir / "notes" / "cpp.md"
+    page.write_text(page.read_text("utf-8") + "\nWhat I did: [experience](../experience.md).\n")
+    index = srcdir / "index.md"
+    index.write_text(index.read_text("utf-8").replace("about\n", "about\nexperience\n"), "utf-8")
+    app = build(make_app, srcdir)
+    assert backlinks(app, "notes/cpp.html") == [("Experience", "../experience.html")]
+    assert backlinks(app, "experience.html") == [("Learning C++", "notes/cpp.html")]
+    assert soup(app, "about.html").select("li.vita-entry a[href='notes/cpp.html']")
 
 
 def test_drafts_are_built_marked_and_listed_nowhere(make_app: Any, tmp_path: Path) -> None:
