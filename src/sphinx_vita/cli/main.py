@@ -85,7 +85,12 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .jekyll.site import import_site
+    try:
+        from .jekyll.site import import_site
+    except ImportError as error:  # the libraries of the `import` extra
+        raise CommandError(
+            f"needs {error.name or 'the import libraries'}: pip install 'sphinx-vita[import]'"
+        ) from None
 
     report = import_site(args.src, args.dir, name=args.name, force=args.force)
     print(report.as_text())
@@ -101,4 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:  # a folder that cannot be written, a file that cannot be read
         print(f"vita {args.command}: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a page no rule foresaw: say so, and which error, not a trace
+        print(
+            f"vita {args.command}: stopped by {error.__class__.__name__}: {error} (a bug in "
+            "Vita: please report it with the page that caused it)",
+            file=sys.stderr,
+        )
         return 1

@@ -23,6 +23,7 @@ from typing import Any
 from liquid import Environment, FalsyStrictUndefined
 from liquid.exceptions import LiquidError
 
+from .kramdown import fence_states
 from .lines import Line, assemble, text_of
 from .report import Report
 
@@ -109,13 +110,25 @@ class LiquidPass:
             pos = end
         if pos < len(text) or not parts:
             parts.append((text[pos:], line_at(pos) if text else 1, True))
-        return [self._no_leftovers(line) for line in assemble(parts)]
+        lines = assemble(parts)
+        fenced = fence_states(lines)
+        return [self._no_leftovers(line, code) for line, code in zip(lines, fenced, strict=True)]
 
-    def _no_leftovers(self, line: Line) -> Line:
+    def _no_leftovers(self, line: Line, in_code: bool) -> Line:
+        """Braces left over (unbalanced, or from ``{% raw %}``) go, except inside code, where
+        they are the text a reader is shown (a Liquid example), not Liquid."""
         if _LEFTOVER.search(line.text) is None:
             return line
-        self.report.dropped(self.name, line.origin, "unbalanced Liquid braces ({% %}, {{ }})")
-        return Line(_LEFTOVER.sub("", line.text), line.origin)
+        if in_code:
+            self.report.kept(self.name, line.origin, "Liquid braces inside code, as code")
+            return line
+        pieces = re.split(r"(`+[^`]*`+)", line.text)
+        cleaned = "".join(p if p.startswith("`") else _LEFTOVER.sub("", p) for p in pieces)
+        if cleaned != line.text:
+            self.report.dropped(self.name, line.origin, "Liquid braces outside code ({% %}, {{ }})")
+        else:
+            self.report.kept(self.name, line.origin, "Liquid braces inside code, as code")
+        return Line(cleaned, line.origin)
 
     def _token(self, text: str, match: re.Match[str], line: int) -> tuple[str | None, int]:
         """The text that replaces the token (None: nothing), and where to go on from."""
@@ -167,6 +180,11 @@ class LiquidPass:
             keys = [k for k in re.split(r"[\s,]+", args) if k and not k.startswith("--")]
             self.report.converted(self.name, line, f"{source} to a {{cite}} role")
             return "{cite}`" + ",".join(keys) + "`"
+        if tag in ("post_url", "link") and args:
+            # The page's source path: the link pass turns it into the new page's address.
+            target = f"/_posts/{args.split()[0]}" if tag == "post_url" else "/" + args.split()[0]
+            self.report.converted(self.name, line, f"{_short(source)} to a link to {target}")
+            return target.rsplit(".", 1)[0] if tag == "link" else target
         if tag == "bibliography":
             self.report.converted(self.name, line, f"{source} to a {{publications}} list")
             return "\n```{publications}\n```\n"

@@ -20,7 +20,7 @@ from .source import SourcePage
 _ATX = re.compile(r"^(?P<indent>\s{0,3})(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)"
+    r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?P<title>\s+\"[^\"]*\")?\)"
 )
 _HTML_SRC = re.compile(r"""(?P<attr>\b(?:src|href))=(?P<quote>["'])(?P<target>[^"']+)(?P=quote)""")
 # Front matter a Vita page keeps (for a note: date and the rest; see notes/frontmatter.py).
@@ -69,6 +69,7 @@ def convert(
     title: str | None = None,
     front_matter: dict[str, Any] | None = None,
     timeline: bool = True,
+    headings: bool = True,
 ) -> ConvertedPage:
     name = page.name
 
@@ -83,8 +84,9 @@ def convert(
         lines = dated.run(lines)
     lines = _rewrite_links(lines, new_path, links, name, report)
     title = title or str(page.meta.get("title") or "").strip()
-    lines, title = _headings(lines, title, name, report)
-    lines = _transitions(lines, name, report)
+    if headings:
+        lines, title = _headings(lines, title, name, report)
+        lines = _transitions(lines, name, report)
     head: list[Line] = []
     if front_matter:
         head = [Line("---", 1)]
@@ -141,7 +143,7 @@ def _rewrite_links(
 
         def markdown(match: re.Match[str], line: Line = line) -> str:
             target = match.group("target")
-            if target.strip("<>") == "#":
+            if target.strip("<>") in ("#", ""):
                 report.dropped(
                     name, line.origin, f"the link to # of {match.group('text')!r}; its text stays"
                 )

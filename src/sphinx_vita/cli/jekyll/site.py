@@ -274,8 +274,10 @@ def _news(job: Import) -> list[str]:
             continue
         written = f"{day:%b} {day.day}, {day.year}"
         assert read_date(written) is not None  # Vita's grammar reads what is written here
-        converted = convert(page, "news.md", job.config, _links(job), job.report, timeline=False)
-        text = "\n".join(line.text for line in converted.lines[2:]).strip()
+        converted = convert(
+            page, "news.md", job.config, _links(job), job.report, timeline=False, headings=False
+        )
+        text = converted.text.strip()
         title = str(page.meta.get("title") or "").strip()
         if title and page.meta.get("inline") is False:
             # al-folio: a news item with a page of its own; its title leads the entry.
@@ -325,6 +327,7 @@ def import_site(src: Path, target: Path, name: str | None = None, force: bool = 
     if not src.exists():
         raise CommandError(f"{src}: no such file or folder")
     report = Report(str(src), str(target))
+    src = src.resolve()
     job = Import(src, target, report)
     if src.is_dir():
         job.root = src
@@ -366,10 +369,19 @@ def import_site(src: Path, target: Path, name: str | None = None, force: bool = 
         keys.add(_permalink_key(item.source.name.rsplit(".", 1)[0].removeprefix("_pages/")))
         for key in keys:
             job.permalinks.setdefault(key, item.path)
+    for collection in {p.collection for p in planned if p.kind == "collection"}:
+        job.permalinks.setdefault(collection, f"{collection}/index.md")
     bibs = []
     if job.root is not None:
         for bib in sorted((job.root / "_bibliography").glob("*.bib")):
             bibs.append(job.copy(bib, bib.name))
+            text = bib.read_text(encoding="utf-8", errors="replace")
+            if re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", text, re.S):
+                # jekyll-scholar's .bib files start with an empty front matter block.
+                job.files[bib.name] = re.sub(
+                    r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", "", text, flags=re.S
+                )
+                report.dropped(job.name(bib), 1, "the empty front matter (---) Jekyll needed")
         for folder, new in (
             ("assets/pdf", PDF_FOLDER),
             ("assets/img/publication_preview", PREVIEW_FOLDER),
@@ -393,6 +405,7 @@ def import_site(src: Path, target: Path, name: str | None = None, force: bool = 
             continue
         _report_front_matter(item.source, report, ())
         converted[item.path] = convert(item.source, item.path, job.config, links, report)
+        report.converted(item.source.name, None, f"page to {item.path}")
     notes = [p for p in planned if p.kind == "note" and p.path in converted]
     collections = sorted({p.collection for p in planned if p.kind == "collection"})
     top = [p.path for p in planned if p.kind == "page"]
@@ -427,6 +440,7 @@ def import_site(src: Path, target: Path, name: str | None = None, force: bool = 
     scaffold["conf.py"] = _conf(job, options, profile, bibs)
     pages = {path: page.text for path, page in converted.items() if path != "index.md"}
     files: dict[str, str | bytes] = {**scaffold, **pages, **extra_pages, "index.md": home_text}
+    files.update(job.files)
     for new, source in job.copies.items():
         files.setdefault(new, source.read_bytes())
     files["IMPORT.md"] = ""

@@ -70,7 +70,7 @@ def _repaired(line: str) -> str:
         meant = raw.decode("utf-8")
         if meant != line:
             return meant
-    return ftfy.fix_text(line, uncurl_quotes=False, normalization=None)
+    return ftfy.fix_encoding(line)
 
 
 def repair(text: str, name: str, report: Report) -> str:
@@ -84,6 +84,19 @@ def repair(text: str, name: str, report: Report) -> str:
     if repaired:
         report.converted(name, None, f"repaired mis-decoded characters on {repaired} line(s)")
     return "\n".join(lines)
+
+
+def _error_line(block: str) -> int:
+    """The file line where YAML stops reading ``block`` (which starts on line 2): where the
+    construct it could not finish starts ("while parsing a flow sequence"), else where it
+    gave up."""
+    try:
+        yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        if mark is not None:
+            return int(mark.line) + 2
+    return 1
 
 
 def read_page(path: Path, name: str, report: Report) -> SourcePage:
@@ -102,9 +115,9 @@ def read_page(path: Path, name: str, report: Report) -> SourcePage:
         loaded = frontmatter.loads(text[: closing.end()] + "\n")
         page.meta = dict(loaded.metadata)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        report.dropped(name, line, f"front matter that is not YAML ({error.__class__.__name__})")
+        report.dropped(
+            name, _error_line(block), f"front matter that is not YAML ({error.__class__.__name__})"
+        )
     closing_line = text.count("\n", 0, closing.start()) + 1
     page.body = split(text[closing.end() :].removeprefix("\n"), closing_line + 1)
     return page
