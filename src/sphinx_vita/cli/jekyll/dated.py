@@ -39,6 +39,8 @@ _EMPHASIS = re.compile(r"^(\*|_)(?![*_\s])(?P<date>[^*_]+?)\1(?![*_])(?P<rest>.*
 _BARE = re.compile(r"^(?P<date>[^:*_\[\]()<>`|!#]{1,40}?)\s*:\s+(?P<rest>\S.*)$")
 _TIME = re.compile(r"^<time\b[^>]*>(?P<date>[^<]+)</time>(?P<rest>.*)$", re.IGNORECASE)
 _BRACKET = re.compile(r"^\[(?P<inside>[^\]]+)\](?![(\[:])\s+(?P<rest>\S.*)$")
+_FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})")
+_FENCE_END = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_ROW = re.compile(
@@ -78,18 +80,29 @@ class Entry:
 
 def blocks(lines: list[Line]) -> list[Block]:
     """The page cut into blocks: fences whole, headings, list items with what they hold (their
-    indented lines and sub-bullets), tables, paragraphs; blank lines apart."""
+    indented lines, sub-bullets and fences), tables, indented code, paragraphs; blank lines
+    apart."""
     fenced = fence_states(lines)
     out: list[Block] = []
+    fence: Block | None = None  # the block an open fence's lines go to
     for index, line in enumerate(lines):
         text = line.text
         current = out[-1] if out else None
         if fenced[index]:
-            if current and current.kind == "fence" and not _closed(current):
-                current.lines.append(line)
-            else:
-                out.append(Block("fence", [line]))
+            if fence is None:
+                owner = _item_before(out) if text.startswith(("  ", "\t")) else None
+                if owner is not None:
+                    while out[-1] is not owner:  # the blank lines between go with it
+                        owner.lines += out.pop().lines
+                    fence = owner
+                else:
+                    fence = Block("fence")
+                    out.append(fence)
+            fence.lines.append(line)
+            if _FENCE_END.match(text) and len(fence.lines) > 1 and _closes(fence, text):
+                fence = None
             continue
+        fence = None
         if not text.strip():
             out.append(Block("blank", [line]))
             continue
@@ -107,8 +120,10 @@ def blocks(lines: list[Line]) -> list[Block]:
         elif _indented_after_blank(out, text):
             out[-2].lines += [*out[-1].lines, line]
             out.pop()
-        elif current is not None and current.kind in ("paragraph", "table", "html"):
+        elif current is not None and current.kind in ("paragraph", "table", "html", "code"):
             current.lines.append(line)
+        elif text.startswith(("    ", "\t")):
+            out.append(Block("code", [line]))  # an indented code block: never looked into
         else:
             kind = "table" if text.lstrip().startswith("|") else "paragraph"
             kind = "html" if text.lstrip().startswith("<") and not _TIME.match(text) else kind
@@ -116,12 +131,19 @@ def blocks(lines: list[Line]) -> list[Block]:
     return out
 
 
-def _closed(block: Block) -> bool:
-    if len(block.lines) < 2:
-        return False
-    first = block.lines[0].text.strip()
-    last = block.lines[-1].text.strip()
-    return bool(last) and set(last) <= {first[0]} and len(last) >= 3
+def _item_before(out: list[Block]) -> Block | None:
+    """The list item an indented fence belongs to: the last block, blank lines apart."""
+    for block in reversed(out):
+        if block.kind != "blank":
+            return block if block.kind == "item" else None
+    return None
+
+
+def _closes(fence: Block, text: str) -> bool:
+    """Whether ``text`` closes the fence that ``fence``'s first fence line opened."""
+    opener = next((m.group(1) for ln in fence.lines if (m := _FENCE_OPEN.match(ln.text))), "```")
+    marker = text.strip()
+    return set(marker) == {opener[0]} and len(marker) >= len(opener)
 
 
 def _lazy(item: Block, text: str) -> bool:
