@@ -72,13 +72,13 @@ _PROFILE_KEYS = frozenset((*_PROFILE_TEXT_KEYS, "links", "alumni_of", "show_phon
 
 def _links(raw: Any, location: str) -> tuple[Link, ...]:
     """Accept ``{"GitHub": url}`` or ``[{"label": ..., "url": ...}]``; refuse unsafe schemes."""
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[Any, Any]] = []
     if isinstance(raw, dict):
-        pairs = [(str(k), str(v)) for k, v in raw.items()]
+        pairs = list(raw.items())
     elif isinstance(raw, list | tuple):
         for item in raw:
             if isinstance(item, dict) and "url" in item:
-                pairs.append((str(item.get("label", item["url"])), str(item["url"])))
+                pairs.append((item.get("label", item["url"]), item["url"]))
             else:
                 warn(
                     f"vita_profile: a link must be {{'label': ..., 'url': ...}}, got {item!r}",
@@ -89,12 +89,37 @@ def _links(raw: Any, location: str) -> tuple[Link, ...]:
         warn("vita_profile['links'] must be a dict or a list of dicts", "config", location)
     links = []
     for label, url in pairs:
+        if not isinstance(label, str) or not isinstance(url, str):
+            warn(
+                f"vita_profile link {label!r}: label and address must be text, not "
+                f"{url!r}; left out",
+                "config",
+                location,
+            )
+            continue
         scheme = unsafe_scheme(url)
         if scheme:
             warn(f"vita_profile link {label!r}: refused a {scheme}: URL", "url", location)
             continue
         links.append(Link(label, url))
     return tuple(links)
+
+
+def _texts_of(raw: dict[Any, Any], location: str) -> dict[str, str]:
+    """The text values; anything else (a list ``name``, a number ``phone``) is left out."""
+    text = {}
+    for key in _PROFILE_TEXT_KEYS:
+        value = raw.get(key)
+        if isinstance(value, str):
+            if value.strip():
+                text[key] = value
+        elif value is not None:
+            warn(
+                f"vita_profile[{key!r}] must be text, not {value!r}; it is left out",
+                "config",
+                location,
+            )
+    return text
 
 
 def parse_profile(raw: Any, location: str = "conf.py:0") -> Profile:
@@ -104,23 +129,40 @@ def parse_profile(raw: Any, location: str = "conf.py:0") -> Profile:
     if not isinstance(raw, dict):
         warn("vita_profile must be a dict; ignoring it", "config", location)
         return Profile()
-    for key in sorted(set(raw) - _PROFILE_KEYS):
+    for key in sorted(set(raw) - _PROFILE_KEYS, key=repr):
         warn(
             f"vita_profile: unknown key {key!r} (known: {', '.join(sorted(_PROFILE_KEYS))})",
             "config",
             location,
         )
-    text = {k: str(raw[k]) for k in _PROFILE_TEXT_KEYS if raw.get(k)}
+    text = _texts_of(raw, location)
     for key in ("affiliation_url", "avatar"):
         if key in text and unsafe_scheme(text[key]):
             warn(f"vita_profile[{key!r}]: refused an unsafe URL", "url", location)
             del text[key]
     alumni = raw.get("alumni_of", ())
+    if not isinstance(alumni, list | tuple) or not all(isinstance(a, str) for a in alumni):
+        warn(
+            f"vita_profile['alumni_of'] must be a list of names, not {alumni!r}; it is left out",
+            "config",
+            location,
+        )
+        alumni = ()
+    show_phone = raw.get("show_phone", False)
+    if not isinstance(show_phone, bool):
+        # "False" and "no" are true to Python: only the boolean True publishes a number.
+        warn(
+            f"vita_profile['show_phone'] must be True or False, not {show_phone!r}; "
+            "the phone number is not published",
+            "config",
+            location,
+        )
+        show_phone = False
     return Profile(
         **text,
         links=_links(raw.get("links"), location),
-        alumni_of=tuple(str(a) for a in alumni) if isinstance(alumni, list | tuple) else (),
-        show_phone=bool(raw.get("show_phone", False)),
+        alumni_of=tuple(alumni),
+        show_phone=show_phone,
     )
 
 
@@ -259,18 +301,45 @@ def _validate_csp(app: Sphinx, config: Config) -> None:
     config.vita_csp_extra = clean
 
 
-def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
-    """A local avatar that is not there is a warning at conf.py's line, and initials instead.
+# What a browser shows as a photograph; anything else (conf.py, a .bib) is not published.
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 
-    Left to Sphinx, it would be an "image file not readable" with no line, on every page
-    that shows the card.
+
+def _avatar_problem(srcdir: Path, avatar: str) -> str | None:
+    """Why a local avatar cannot be shown, or None when it is an image in the source folder."""
+    if Path(avatar).suffix.lower() not in _IMAGE_SUFFIXES:
+        return "{avatar} is not an image file (.png, .jpg, .jpeg, .gif, .svg, .webp, .avif)"
+    try:
+        root = srcdir.resolve()
+        path = (root / avatar.lstrip("/")).resolve()
+        if not path.is_relative_to(root):
+            return "{avatar} is outside the source folder"
+        if not path.is_file():
+            return "no file {avatar} in the source folder"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        return f"{{avatar}} cannot be read ({exc.__class__.__name__})"
+    return None
+
+
+def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
+    """A local avatar must be an image file inside the source folder, a remote one an http(s)
+    address; otherwise a warning at conf.py's line, and initials instead.
+
+    Left to Sphinx, a missing file would be an "image file not readable" with no line, on every
+    page that shows the card, and ``../../etc/passwd`` or ``conf.py`` would be published.
     """
-    if not profile.avatar or profile.avatar_is_url:
+    if not profile.avatar:
         return profile
-    if (Path(app.srcdir) / profile.avatar.lstrip("/")).is_file():
+    if profile.avatar_is_url:
+        scheme = profile.avatar.split("://", 1)[0].lower()
+        problem = None if scheme in {"http", "https"} else "{avatar} is not an http(s) address"
+    else:
+        problem = _avatar_problem(Path(app.srcdir), profile.avatar)
+    if problem is None:
         return profile
+    shown = profile.avatar if len(profile.avatar) <= 80 else profile.avatar[:77] + "..."
     warn(
-        f"vita_profile['avatar']: no file {profile.avatar!r} in the source folder; "
+        f"vita_profile['avatar']: {problem.format(avatar=repr(shown))}; "
         "the profile card shows initials instead",
         "config",
         config_location(app, "vita_profile"),

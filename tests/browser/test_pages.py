@@ -108,7 +108,7 @@ def test_policy_is_enforced_not_just_present(browser: Browser, servers: dict[str
     context = new_context(browser, "light")
     try:
         page = open_page(context, servers["fixture"].page_url("csp-probe.html"))
-        # The script is in the page (Sphinx and MyST passed it through) ...
+        # The script is in the page (conf.py put it in the body) ...
         assert page.evaluate(
             "[...document.scripts].some((s) => !s.src && s.text.includes('vitaProbeRan'))"
         )

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from sphinx_vita.timeline.dates import OPEN_END_KEY, DateError, Point, format_date, parse
+from sphinx_vita.timeline.dates import (
+    OPEN_END_KEY,
+    DateError,
+    Point,
+    format_date,
+    parse,
+    unknown_format_codes,
+)
 
 
 def isos(text: str) -> list[tuple[str, str | None]]:
@@ -221,3 +230,36 @@ def test_labels() -> None:
     assert Point(2019).label() == "2019"
     assert Point(2019, 9).label("%B %Y") == "September 2019"
     assert Point(2019, 6, season="summer").label() == "Summer 2019"
+
+
+# --- impossible days, and the format codes the cards know ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Feb 31 2020", "February 2020 has 29 days, not 31"),
+        ("29 Feb 2019", "February 2019 has 28 days, not 29"),
+        ("Apr 31, 2021", "April 2021 has 30 days, not 31"),
+        ("Jan 2020 - Jun 31 2020", "June 2020 has 30 days, not 31"),
+        ("31 Sep - 3 Oct 2020", "September 2020 has 30 days, not 31"),  # the year lent by the end
+    ],
+)
+def test_a_day_the_month_does_not_have_is_refused(text: str, message: str) -> None:
+    with pytest.raises(DateError, match=re.escape(message)):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Feb 29 2020", "2020-02-29"), ("31 Dec 1999", "1999-12-31"), ("Jan 31 2021", "2021-01-31")],
+)
+def test_the_last_day_of_a_month_is_read(text: str, iso: str) -> None:
+    assert parse(text).spans[0].start.iso == iso
+
+
+def test_unknown_format_codes() -> None:
+    assert unknown_format_codes("%b %Y") == []
+    assert unknown_format_codes("%-d %B %Y, %y/%-m/%d %%") == []
+    assert unknown_format_codes("%Y %Q") == ["%Q"]
+    assert unknown_format_codes("%H:%M %Y %#x") == ["%H", "%M", "%#x"]

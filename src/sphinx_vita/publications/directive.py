@@ -33,6 +33,35 @@ def _sort(value: str | None) -> str:
     return directives.choice((value or "").strip().lower(), SORT_ORDERS)
 
 
+# Deeper than any filter a person writes; sphinxcontrib-bibtex's filter visitor recurses once
+# per level (or more), and Python stops at 1,000 frames.
+MAX_FILTER_DEPTH = 50
+
+
+def _depth(tree: ast.AST) -> int:
+    """How deeply the expression nests, counted without recursion."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
+def filter_problem(source: str) -> str | None:
+    """What is wrong with a ``:filter:`` expression, or None."""
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError as exc:
+        return f"is not a valid expression ({exc.msg})"
+    except (ValueError, RecursionError, MemoryError) as exc:  # a NUL byte; far too deep
+        return f"is not a valid expression ({exc.__class__.__name__})"
+    if _depth(tree) > MAX_FILTER_DEPTH:
+        return f"nests deeper than {MAX_FILTER_DEPTH} levels"
+    return None
+
+
 class PublicationsDirective(SphinxDirective):
     """``{publications} [file.bib ...]`` with :filter:, :group-by:, :sort:, :limit:, :selected:."""
 
@@ -69,14 +98,9 @@ class PublicationsDirective(SphinxDirective):
         for path in bibfiles or list(known):
             env.note_dependency(str(path))
         filter_source = self.options.get("filter", "True")
-        try:
-            ast.parse(filter_source)
-        except SyntaxError as exc:
-            warn(
-                f":filter: is not a valid expression ({exc.msg}); listing every entry",
-                "publications",
-                self.get_location(),
-            )
+        problem = filter_problem(filter_source)
+        if problem:
+            warn(f":filter: {problem}; listing every entry", "publications", self.get_location())
             filter_source = "True"
         count = int(env.temp_data.get("vita_publications_count") or 0) + 1
         env.temp_data["vita_publications_count"] = count

@@ -179,7 +179,7 @@ class _Resolver:
             visitor = _FilterVisitor(entry, spec.docname, self.cited.get(key, set()))
             try:
                 keep = visitor.visit(filter_)
-            except (ValueError, TypeError, KeyError) as exc:
+            except (ValueError, TypeError, KeyError, RecursionError) as exc:
                 warn(
                     f":filter: cannot be applied to entry {key!r} ({exc}); listing it",
                     "publications",

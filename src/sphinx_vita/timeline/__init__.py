@@ -11,18 +11,35 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import add_static_folder
+from ..config import add_static_folder, config_location, get_config
+from ..messages import warn
+from .dates import FORMAT_CODES, unknown_format_codes
 from .directive import TimelineDirective
 from .domain import TimelineDomain, TimelineFromResolver, outdated_consumers
 from .nodes import CSS_FILE, HTML_VISITORS, NODE_CLASSES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
 def _add_css(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file(CSS_FILE)
+
+
+def _check_date_format(app: Sphinx, config: Config) -> None:
+    """A strftime code the cards cannot show (``%Q``, ``%H``) would vanish silently: warn."""
+    date_format = get_config(config).date_format
+    unknown = unknown_format_codes(date_format)
+    if unknown:
+        known = " ".join(sorted(f"%{code}" for code in FORMAT_CODES))
+        warn(
+            f"vita_date_format {date_format!r}: {', '.join(unknown)} cannot be shown on a card "
+            f"and is left out (known: {known}, with %-d and %-m for no leading zero)",
+            "config",
+            config_location(app, "vita_date_format"),
+        )
 
 
 def setup_timeline(app: Sphinx) -> None:
@@ -34,6 +51,8 @@ def setup_timeline(app: Sphinx) -> None:
         else:
             app.add_node(node_class)
     app.add_directive("timeline", TimelineDirective)
+    # After Vita's config is validated (100).
+    app.connect("config-inited", _check_date_format, priority=200)
     add_static_folder(app, Path(__file__).parent / "static")
     app.connect("builder-inited", _add_css)
     app.add_domain(TimelineDomain)

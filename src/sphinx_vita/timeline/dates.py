@@ -20,6 +20,7 @@ twenty years of the start: "2021-03" is refused, not read as 2021-2103.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -148,6 +149,19 @@ class DateExpr:
 
 
 _DIRECTIVES = re.compile(r"%[-#]?[a-zA-Z%]")
+
+
+# The strftime codes format_date knows; a "-" flag drops the leading zero (%-d, %-m).
+FORMAT_CODES = frozenset("YymBbd%")
+
+
+def unknown_format_codes(date_format: str) -> list[str]:
+    """The codes of a ``vita_date_format`` that format_date would leave out (``%Q``)."""
+    return [
+        match.group()
+        for match in _DIRECTIVES.finditer(date_format)
+        if match.group()[-1] not in FORMAT_CODES
+    ]
 
 
 def format_date(date_format: str, year: int, month: int, day: int | None = None) -> str:
@@ -350,6 +364,12 @@ def _point(partial: _Partial, year: int) -> Point:
         raise DateError(f"{year} is not a year")
     if partial.season:
         return Point(year, partial.month, None, partial.season)
+    if partial.day is not None and partial.month is not None:
+        last = calendar.monthrange(year, partial.month)[1]
+        if partial.day > last:
+            # "Feb 31 2020" would become <time datetime="2020-02-31">, which is no date.
+            name = MONTHS[partial.month - 1].capitalize()
+            raise DateError(f"{name} {year} has {last} days, not {partial.day}")
     return Point(year, partial.month, partial.day)
 
 
