@@ -13,6 +13,7 @@ from ..config import config_location
 from ..messages import warn
 from .bibsource import get_mtime, load_bibfiles
 from .domain import PublicationsDomain
+from .parsecache import ParseCache
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -84,7 +85,9 @@ def read_bibfiles(app: Sphinx) -> None:
     stamp = (encoding, tuple((str(p), get_mtime(p)) for p in paths))
     if ours.data["stamp"] == stamp and not is_bibdata_outdated(cite.bibdata, paths, encoding):
         return
-    loaded = load_bibfiles(paths, encoding)
+    # What the last build read, and from which pieces: only changed pieces are parsed again.
+    cache = ours.data.setdefault("parsed", ParseCache())
+    loaded = load_bibfiles(paths, encoding, cache, cite.bibdata.data)
     for problem in loaded.problems:
         if _silenced_for_the_peer(app, problem.subtype):
             continue

@@ -25,6 +25,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.utils import CaseInsensitiveDict
 
 from .bibtext import Piece, decode, drop_controls, split_pieces
+from .parsecache import ParseCache, PieceReading, text_digest
 
 # Only to name an entry in a message when pybtex could not read it.
 _PIECE_KEY = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(]\s*([^\s,{}()]*)")
@@ -55,6 +56,7 @@ _BARE_VALUES = {
         ]
     },
 }
+_ACTS_ON_PARSER = re.compile(r"@\s*(?:string|preamble)\b", re.IGNORECASE)
 # Where an entry was given a year (or a date that starts with one).
 _DATED = re.compile(r"\s*\d{4}")
 
@@ -104,16 +106,24 @@ class _Macros(CaseInsensitiveDict):
     def __init__(self, macros: Any) -> None:
         super().__init__(macros)
         self.bare: list[str] = []
+        # Every name looked up (and what it gave) since the last reset: what a piece's
+        # reading depends on beyond its own text.
+        self.used: list[tuple[str, str | None]] = []
+
+    def lookup(self, name: str) -> str | None:
+        """What ``name`` stands for now, without noting anything."""
+        value: str | None = self._dict.get(name.lower())
+        return value
 
     def __getitem__(self, name: str) -> str:
-        try:
-            value: str = super().__getitem__(name)
-        except KeyError:
-            if name.lower() not in _BARE_VALUES:
-                raise
-            self.bare.append(name)
-            return _BARE_VALUES[name.lower()]
-        return value
+        value = self.lookup(name)
+        self.used.append((name.lower(), value))
+        if value is not None:
+            return value
+        if name.lower() not in _BARE_VALUES:
+            raise KeyError(name)
+        self.bare.append(name)
+        return _BARE_VALUES[name.lower()]
 
 
 class _ForgivingParser(Parser):
@@ -138,6 +148,16 @@ class _ForgivingParser(Parser):
             self.added.append(str(self.data.entries[name].key))
         else:
             self.repeated.append(name)
+
+    def replay(self, entries: list[tuple[str, Entry]]) -> None:
+        """Add entries read from the same text in an earlier build, as parsing it would."""
+        for key, entry in entries:
+            count = len(self.data.entries)
+            self.data.add_entry(key, entry)
+            if len(self.data.entries) > count:
+                self.added.append(str(entry.key))
+            else:
+                self.repeated.append(key)
 
     def handle_error(self, error: PybtexError) -> None:
         if not any(error is seen for seen in self.errors):
@@ -226,10 +246,22 @@ def _error_line(error: PybtexError, first_line: int) -> int:
     return _file_line(first_line, lineno) if isinstance(lineno, int) and lineno > 0 else first_line
 
 
-def load_bibfiles(paths: list[Path], encoding: str) -> LoadedBibs:
-    """Read every file, piece by piece, into one ``BibliographyData``."""
+def load_bibfiles(
+    paths: list[Path],
+    encoding: str,
+    cache: ParseCache | None = None,
+    previous: BibliographyData | None = None,
+) -> LoadedBibs:
+    """Read every file, piece by piece, into one ``BibliographyData``.
+
+    ``cache`` says what the last build read from each piece, and ``previous`` is what it read:
+    unchanged pieces take their entries from there. ``cache`` is updated to this build.
+    """
     parser = _ForgivingParser(encoding)
     loaded = LoadedBibs(data=parser.data)
+    earlier = dict(cache.pieces) if cache is not None and previous is not None else {}
+    old_entries = previous.entries if previous is not None else {}
+    now: dict[bytes, PieceReading] = {}
     for path in paths:
         keys: dict[str, None] = {}
         loaded.keys_by_file[path] = keys
@@ -242,8 +274,10 @@ def load_bibfiles(paths: list[Path], encoding: str) -> LoadedBibs:
         parser.filename = str(path)
         state = _FileState()
         for piece in split_pieces(text):
-            _parse_piece(parser, loaded, keys, path, piece, state)
+            _parse_piece(parser, loaded, keys, path, piece, state, (earlier, old_entries, now))
         _report_bare_values(loaded, path, state)
+    if cache is not None:
+        cache.pieces = now
     for key, entry in loaded.data.entries.items():
         source = loaded.sources.get(key)
         if source is not None:
@@ -293,21 +327,40 @@ def _parse_piece(
     path: Path,
     piece: Piece,
     state: _FileState,
+    reuse: tuple[dict[bytes, PieceReading], Any, dict[bytes, PieceReading]],
 ) -> None:
+    earlier, old_entries, now = reuse
     first_line, text = piece.line, piece.text
     named = _label(text)
     parser.errors = []
     parser.added = []
     parser.repeated = []
     parser.macros.bare = []
+    parser.macros.used = []
     failure: PybtexError | None = None
+    # The same text read in the last build with the same macros: its entries, as read then
+    # (popped, so that the same text twice is read again the second time).
+    digest = text_digest(text)
+    known = earlier.pop(digest, None)
+    replay: list[tuple[str, Entry]] | None = None
+    if known is not None and all(parser.macros.lookup(n) == v for n, v in known[0]):
+        replay = [(key, old_entries[key]) for key in known[1] if key in old_entries]
+        if len(replay) != len(known[1]):
+            replay = None
     # capture() collects what BibliographyData itself reports (a repeated key) instead of
     # raising, so the first entry with a key wins and the parse goes on.
     with pybtex.errors.capture() as reported:
         try:
-            parser.parse_string(text)
+            if replay is not None:
+                parser.replay(replay)
+            else:
+                parser.parse_string(text)
         except PybtexError as exc:
             failure = exc
+    clean = not (failure or parser.errors or reported or parser.macros.bare or parser.repeated)
+    # @string and @preamble act on the parser, not only on the entries: always read them.
+    if clean and not _ACTS_ON_PARSER.search(text):
+        now[digest] = (tuple(parser.macros.used), tuple(parser.added))
     # Entries read before a failure in the same piece (two on one line) are kept.
     for new_key in parser.added:
         keys[new_key] = None
