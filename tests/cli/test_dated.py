@@ -196,3 +196,150 @@ def test_list_items_stay_a_tight_list() -> None:
     text = "- **2019** One\n- **2018** Two\n"
     out = [line.text for line in DatedPass("p.md", Report()).run(_lines(text))]
     assert out[:4] == ["```{timeline}", "- **2019** One", "- **2018** Two", "```"]
+
+
+# --- the cases mutation testing asked for (each a change a user would see) -------------------
+
+
+def _kinds(text: str) -> list[tuple[str, list[int]]]:
+    return [(b.kind, [line.origin for line in b.lines]) for b in blocks(_lines(text))]
+
+
+def test_block_kinds() -> None:
+    text = "# Title\nText\n\n    code 2019: x\n    more code\n\n  | a | b |\n\n  <div>x</div>"
+    assert _kinds(text) == [
+        ("heading", [1]),
+        ("paragraph", [2]),
+        ("blank", [3]),
+        ("code", [4, 5]),
+        ("blank", [6]),
+        ("table", [7]),
+        ("blank", [8]),
+        ("html", [9]),
+    ]
+
+
+def test_tab_indented_lines_stay_in_their_item() -> None:
+    assert _kinds("- **2019** One\n\tsub line\n\n\tafter a blank") == [("item", [1, 2, 3, 4])]
+
+
+def test_an_indented_fence_goes_with_the_item_before_it() -> None:
+    text = "- **2019** One\n\n  ```\n  2018: code\n  ```\nAfter"
+    assert _kinds(text) == [("item", [1, 2, 3, 4, 5]), ("paragraph", [6])]
+    # After a paragraph, or not indented, a fence is a block of its own.
+    assert _kinds("Para\n\n  ```\n  x\n  ```") == [
+        ("paragraph", [1]), ("blank", [2]), ("fence", [3, 4, 5])
+    ]  # fmt: skip
+    assert _kinds("- item\n```\nx\n```") == [("item", [1]), ("fence", [2, 3, 4])]
+    assert _kinds("```\na\n```\n\n```\nb\n```") == [
+        ("fence", [1, 2, 3]), ("blank", [4]), ("fence", [5, 6, 7])
+    ]  # fmt: skip
+
+
+def test_an_indented_line_after_a_blank_joins_the_item_before() -> None:
+    assert _kinds("Intro\n- **2019** item\n\n  continued") == [
+        ("paragraph", [1]), ("item", [2, 3, 4])
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("[Example Org, Lab, 2018] Two commas.", "**Example Org, Lab (2018)** Two commas."),
+        ("[Org, Summer 2018] A season.", "**Org (Summer 2018)** A season."),
+        ("*2019* – Dash after emphasis.", "**2019** Dash after emphasis."),
+        ("**2019** – Dash after bold.", "**2019** Dash after bold."),
+        ("2019 :  Spaces.", "**2019** Spaces."),
+        ("**2019:**: Both colons.", "**2019** Both colons."),
+    ],
+)
+def test_more_leads(text: str, head: str) -> None:
+    entry = _entry(text)
+    assert entry is not None, text
+    assert entry.lines[0].text == head
+    assert entry.date == head.split("**")[1]
+
+
+@pytest.mark.parametrize("text", ["[, 2018] No name.", "[Org, soon] Not a date."])
+def test_brackets_that_are_no_entries(text: str) -> None:
+    assert _entry(text) is None
+
+
+def test_definition_lists_in_detail() -> None:
+    text = "2021&nbsp;–&nbsp;present\n:   Maintainer.\n    Second line.\n2019\n: A.\n2018\n: B."
+    (block,) = blocks(_lines(text, 5))
+    made = deflist_entries(block)
+    assert made is not None
+    assert [[(line.text, line.origin) for line in e.lines] for e in made] == [
+        [("- **2021 – present** Maintainer.", 5), ("  Second line.", 7)],
+        [("- **2019** A.", 8)],
+        [("- **2018** B.", 10)],
+    ]
+    assert [e.date for e in made] == ["2021 – present", "2019", "2018"]
+    assert [e.kind for e in made] == ["item", "item", "item"]
+    assert [e.expression.spans[0].start.iso for e in made] == ["2021", "2019", "2018"]
+    (item,) = blocks(_lines("- 2019\n  : not a definition list"))
+    assert deflist_entries(item) is None
+
+
+def test_tables_in_detail() -> None:
+    text = (
+        "| When | Since 2016 |\n|---|---|\n| <b>Jan&nbsp;2016</b> | One | two |\n"
+        "| **2015** | Three |"
+    )
+    (table,) = blocks(_lines(text))
+    made = table_entries(table)
+    assert made is not None
+    assert [e.lines[0].text for e in made] == ["- **Jan 2016** One two", "- **2015** Three"]
+    assert [e.date for e in made] == ["Jan 2016", "2015"]
+    assert [e.kind for e in made] == ["item", "item"]
+    assert [e.expression.spans[0].start.iso for e in made] == ["2016-01", "2015"]
+    (rules,) = blocks(_lines("|---|---|"))
+    assert table_entries(rules) is None
+
+
+def test_a_run_of_table_and_definition_entries_through_the_pass() -> None:
+    text = "| Jan 2016 | One |\n| 2015 | Two |\n\n2014\n: Three.\n\n> a quote\n\nProse."
+    report = Report()
+    dated = DatedPass("p.md", report)
+    lines = dated.run(_lines(text))
+    out = "\n".join(line.text for line in lines)
+    # After list items, a quote is not a card's: it stays outside the timeline.
+    assert out == (
+        "```{timeline}\n- **Jan 2016** One\n- **2015** Two\n- **2014** Three.\n```\n\n"
+        "> a quote\n\nProse."
+    )
+    assert all(isinstance(line.origin, int) for line in lines)
+    assert [e.date for e in dated.entries] == ["Jan 2016", "2015", "2014"]
+    assert [item.where for item in report.items] == ["p.md:1", "p.md:2", "p.md:4"]
+
+
+def test_a_quote_after_a_blank_line_stays_with_its_dated_paragraph() -> None:
+    text = "**2019**: One.\n\n> quoted\n\n<br>\n\n**2018**: Two.\n\nProse."
+    out = "\n".join(line.text for line in DatedPass("p.md", Report()).run(_lines(text)))
+    assert out == (
+        "```{timeline}\n**2019** One.\n\n> quoted\n\n<br>\n\n**2018** Two.\n```\n\nProse."
+    )
+
+
+def test_tabs_indent_like_spaces() -> None:
+    assert _kinds("- **2019** x\n  ```\n  c\n  ```\n\tafter the fence") == [
+        ("item", [1, 2, 3, 4, 5])
+    ]
+    assert _kinds("- item\n\n\t```\n\tc\n\t```") == [("item", [1, 2, 3, 4, 5])]
+    assert _kinds("\tcode 2019: x") == [("code", [1])]
+
+
+def test_an_item_paragraph_goes_on_after_its_fence_and_text() -> None:
+    text = "- **2019** a\n  ```\n  c\n  ```\n  more\nlazy line"
+    assert _kinds(text) == [("item", [1, 2, 3, 4, 5, 6])]
+
+
+def test_items_and_paragraphs_mixed_in_one_run() -> None:
+    text = " - **2019** a\n - **2018** b\n\n**2017**: c\n\n- **2016** d"
+    lines = DatedPass("p.md", Report()).run(_lines(text))
+    out = "\n".join(line.text for line in lines)
+    assert out == (
+        "```{timeline}\n - **2019** a\n - **2018** b\n\n**2017** c\n\n- **2016** d\n```\n"
+    )
+    assert all(isinstance(line.origin, int) for line in lines)

@@ -39,8 +39,7 @@ _EMPHASIS = re.compile(r"^(\*|_)(?![*_\s])(?P<date>[^*_]+?)\1(?![*_])(?P<rest>.*
 _BARE = re.compile(r"^(?P<date>[^:*_\[\]()<>`|!#]{1,40}?)\s*:\s+(?P<rest>\S.*)$")
 _TIME = re.compile(r"^<time\b[^>]*>(?P<date>[^<]+)</time>(?P<rest>.*)$", re.IGNORECASE)
 _BRACKET = re.compile(r"^\[(?P<inside>[^\]]+)\](?![(\[:])\s+(?P<rest>\S.*)$")
-_FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})")
-_FENCE_END = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})\s*$")
+_DEFINITION = re.compile(r"^:\s+")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_ROW = re.compile(
@@ -53,8 +52,8 @@ _SEPARATOR = re.compile(r"^\s*[:\-\u2013\u2014|]\s*")
 
 def read_date(text: str) -> dates.DateExpr | None:
     """The date expression ``text`` is, read by Vita's grammar, or None when it is none."""
-    cleaned = " ".join(_NBSP.sub(" ", text).split()).strip(" :")
-    if not cleaned or not re.search(r"\d{4}", cleaned):
+    cleaned = " ".join(_NBSP.sub(" ", text).split())
+    if not re.search(r"\d{4}", cleaned):
         return None
     try:
         return dates.parse(cleaned)
@@ -64,8 +63,10 @@ def read_date(text: str) -> dates.DateExpr | None:
 
 @dataclass
 class Block:
-    kind: str  # "paragraph", "item", "fence", "heading", "blank", "table", "html"
+    kind: str  # "paragraph", "item", "fence", "heading", "blank", "table", "html", "code"
     lines: list[Line] = field(default_factory=list)
+    # A list item's next line may continue its paragraph (not after a fence it holds).
+    lazy: bool = True
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def blocks(lines: list[Line]) -> list[Block]:
         text = line.text
         current = out[-1] if out else None
         if fenced[index]:
-            if fence is None:
+            if fence is None:  # a fence opens: an indented one belongs to the item before it
                 owner = _item_before(out) if text.startswith(("  ", "\t")) else None
                 if owner is not None:
                     while out[-1] is not owner:  # the blank lines between go with it
@@ -99,8 +100,7 @@ def blocks(lines: list[Line]) -> list[Block]:
                     fence = Block("fence")
                     out.append(fence)
             fence.lines.append(line)
-            if _FENCE_END.match(text) and len(fence.lines) > 1 and _closes(fence, text):
-                fence = None
+            fence.lazy = False
             continue
         fence = None
         if not text.strip():
@@ -113,6 +113,7 @@ def blocks(lines: list[Line]) -> list[Block]:
         )
         if continues_item and current is not None:
             current.lines.append(line)
+            current.lazy = True
         elif _ITEM.match(text) and not _HEADING.match(text):
             out.append(Block("item", [line]))
         elif _HEADING.match(text):
@@ -139,16 +140,14 @@ def _item_before(out: list[Block]) -> Block | None:
     return None
 
 
-def _closes(fence: Block, text: str) -> bool:
-    """Whether ``text`` closes the fence that ``fence``'s first fence line opened."""
-    opener = next((m.group(1) for ln in fence.lines if (m := _FENCE_OPEN.match(ln.text))), "```")
-    marker = text.strip()
-    return set(marker) == {opener[0]} and len(marker) >= len(opener)
-
-
 def _lazy(item: Block, text: str) -> bool:
     """A paragraph continuation line of a list item (no blank line before it)."""
-    return bool(item.lines[-1].text.strip()) and not _ITEM.match(text) and not _HEADING.match(text)
+    return (
+        item.lazy
+        and bool(item.lines[-1].text.strip())
+        and not _ITEM.match(text)
+        and not _HEADING.match(text)
+    )
 
 
 def _indented_after_blank(out: list[Block], text: str) -> bool:
@@ -180,21 +179,15 @@ def _lead(text: str) -> tuple[str, str, dates.DateExpr] | None:
     bracketed = _bracketed(text)
     if bracketed is not None:
         return bracketed
-    for pattern, bold in ((_BOLD, True), (_EMPHASIS, False), (_TIME, False), (_BARE, False)):
+    for pattern in (_BOLD, _EMPHASIS, _TIME, _BARE):
         match = pattern.match(text)
         if match is None:
             continue
-        written = " ".join(_NBSP.sub(" ", match.group("date")).split())
-        expression = read_date(written.rstrip(":"))
-        if expression is None:
-            continue
-        rest = match.group("rest")
-        if bold:
-            # "**Sep 2019 - Present:**" and "**Sep 2019**:" alike.
-            rest = _SEPARATOR.sub("", rest, count=1) if rest.lstrip().startswith(":") else rest
-        else:
-            rest = _SEPARATOR.sub("", rest, count=1)
-        return written.rstrip(":").strip(), rest.strip(), expression
+        # "**Sep 2019 - Present:**" and "**Sep 2019**:" alike.
+        written = " ".join(_NBSP.sub(" ", match.group("date")).split()).rstrip(":")
+        expression = read_date(written)
+        if expression is not None:
+            return written, _SEPARATOR.sub("", match.group("rest")).strip(), expression
     return None
 
 
@@ -222,7 +215,7 @@ def as_entry(block: Block) -> Entry | None:
 def deflist_entries(block: Block) -> list[Entry] | None:
     """``term`` / ``: definition`` pairs whose every term is a date, as list items."""
     lines = block.lines
-    if block.kind != "paragraph" or len(lines) < 2:
+    if block.kind != "paragraph":
         return None
     entries: list[Entry] = []
     index = 0
@@ -239,13 +232,9 @@ def deflist_entries(block: Block) -> list[Entry] | None:
         if expression is None or not definitions:
             return None
         written = " ".join(_NBSP.sub(" ", term.text).split())
-        body = [
-            d.text[2:].strip() if d.text.startswith(": ") else d.text.strip() for d in definitions
-        ]
-        head = Line(f"- **{written}** {body[0]}", term.origin)
-        rest = [
-            Line(f"  {text}", d.origin) for text, d in zip(body[1:], definitions[1:], strict=True)
-        ]
+        texts = [_DEFINITION.sub("", d.text).strip() for d in definitions]
+        head = Line(f"- **{written}** {texts[0]}", term.origin)
+        rest = [Line(f"  {texts[i]}", definitions[i].origin) for i in range(1, len(texts))]
         entries.append(Entry([head, *rest], written, expression, "item"))
     return entries
 
@@ -269,7 +258,7 @@ def table_entries(block: Block) -> list[Entry] | None:
             return None
         origin = block.lines[0].origin
         for match in _HTML_ROW.finditer(text):
-            at = origin + text.count("\n", 0, match.start())
+            at = origin + text[: match.start()].count("\n")
             rows.append((match.group("date"), " ".join(match.group("rest").split()), at))
         if len(rows) != text.lower().count("<tr"):
             return None
