@@ -212,6 +212,7 @@ def _validate(app: Sphinx, config: Config) -> None:
         )
         date_format = "%b %Y"
     _validate_notes(app, config)
+    _validate_publications(app, config)
     _validate_csp(app, config)
     profile = parse_profile(config.vita_profile, config_location(app, "vita_profile"))
     config._vita = VitaConfig(
@@ -301,6 +302,39 @@ def _validate_csp(app: Sphinx, config: Config) -> None:
     config.vita_csp_extra = clean
 
 
+# Publication values with a fixed set of choices: (name, choices, default).
+_PUBLICATION_CHOICES = (
+    ("vita_citation_style", ("alpha", "numeric", "author-year"), "alpha"),
+    ("vita_bibtex_toggle", (None, "all", "bibtex_show", "none"), None),
+)
+
+
+def _validate_publications(app: Sphinx, config: Config) -> None:
+    for name, default in (
+        ("vita_publication_files", "files/"),
+        ("vita_publication_previews", "files/previews/"),
+    ):
+        value = getattr(config, name)
+        if not isinstance(value, str) or not value.strip():
+            warn(
+                f"{name} must be a folder name relative to conf.py, not {value!r}; "
+                f"using {default!r}",
+                "config",
+                config_location(app, name),
+            )
+            setattr(config, name, default)
+    for name, choices, fallback in _PUBLICATION_CHOICES:
+        value = getattr(config, name)
+        if value not in choices:
+            shown = ", ".join(repr(c) for c in choices)
+            warn(
+                f"{name} must be one of {shown}, not {value!r}; using {fallback!r}",
+                "config",
+                config_location(app, name),
+            )
+            setattr(config, name, fallback)
+
+
 # What a browser shows as a photograph; anything else (conf.py, a .bib) is not published.
 _IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"})
 
@@ -383,6 +417,13 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_seo", None, "html", types=(bool, type(None)))
     # One page per publication with Google Scholar's citation_* tags (publications/pages.py).
     app.add_config_value("vita_publication_pages", False, "html", types=(bool,))
+    # Publications: folders for bare file names (pdf, slides, poster, supp) and for previews,
+    # relative to conf.py's folder; the BibTeX toggle (None: "all", or as al-folio does when the
+    # .bib uses bibtex_show); the citation label style, everywhere.
+    app.add_config_value("vita_publication_files", "files/", "env", types=(str,))
+    app.add_config_value("vita_publication_previews", "files/previews/", "env", types=(str,))
+    app.add_config_value("vita_bibtex_toggle", None, "env", types=(str, type(None)))
+    app.add_config_value("vita_citation_style", "alpha", "env", types=(str,))
     # furo's sidebar: True lists only the branches leading to the page, False the whole tree,
     # None decides by size (collapsed past 300 pages; speed/navigation.py).
     app.add_config_value("vita_sidebar_collapse", None, "html", types=(bool, type(None)))

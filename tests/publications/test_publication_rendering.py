@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,11 @@ from bs4 import BeautifulSoup, Tag
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
 
 
 def soup(app: SphinxTestApp, page: str = "index") -> BeautifulSoup:
@@ -105,3 +110,91 @@ def test_publication_page_title_has_math_and_plain_meta_tags(app: SphinxTestApp)
     meta = page.find("meta", attrs={"name": "citation_title"})
     assert meta is not None
     assert meta["content"] == "Detecting an Example at z=4.46 with leave-n_v-out Tests"
+
+
+# --- local files and previews -------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="pub-render", freshenv=True)
+def test_bare_file_names_are_copied_and_linked(app: SphinxTestApp) -> None:
+    app.build()
+    outdir = Path(app.outdir)
+    card = entry(soup(app), "example2024math")
+    pdf = card.select_one("a.vita-link-pdf")
+    assert pdf is not None and pdf["href"] == "_vita/files/example-paper.pdf"
+    source = Path(app.srcdir) / "files" / "example-paper.pdf"
+    assert (outdir / "_vita/files/example-paper.pdf").read_bytes() == source.read_bytes()
+    # Missing: a located warning naming the field, the file and the folder; no button.
+    assert card.select_one("a.vita-link-slides") is None
+    missing = [w for w in warnings(app) if "missing-slides.pdf" in w]
+    assert len(missing) == 1
+    assert "examples.bib:" in missing[0] and "'slides'" in missing[0]
+    assert "'files/'" in missing[0]
+    # A path leaving the folder is refused, and nothing outside is copied.
+    other = entry(soup(app), "example2023commands")
+    assert other.select_one("a.vita-link-pdf") is None
+    assert any("../outside.pdf" in w and "examples.bib:" in w for w in warnings(app))
+    # Absolute URLs are kept as they are.
+    poster = other.select_one("a.vita-link-poster")
+    assert poster is not None and poster["href"] == "https://example.org/poster.pdf"
+
+
+@pytest.mark.sphinx("html", testroot="pub-render", freshenv=True)
+def test_previews_have_size_lazy_loading_and_alt_text(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app)
+    card = entry(page, "example2024math")
+    assert "vita-pub-has-preview" in card["class"]
+    image = card.select_one("img.vita-pub-preview")
+    assert image is not None
+    assert (image["width"], image["height"]) == ("160", "120")
+    assert image["loading"] == "lazy"
+    assert image["alt"] == "Detecting an Example at z=4.46 with leave-n_v-out Tests"
+    assert image["src"] == "_vita/previews/example-chart.png"
+    assert (Path(app.outdir) / "_vita/previews/example-chart.png").is_file()
+    square = entry(page, "example2023commands").select_one("img.vita-pub-preview")
+    assert square is not None and (square["width"], square["height"]) == ("64", "64")
+    plain = entry(page, "example2022plain")
+    assert plain.select_one("img") is None and "vita-pub-has-preview" not in plain["class"]
+    missing = [w for w in warnings(app) if "no-such-preview.png" in w]
+    assert len(missing) == 1 and "'files/previews/'" in missing[0] and "examples.bib:" in missing[0]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="pub-render",
+    freshenv=True,
+    confoverrides={"vita_publication_pages": True},
+)
+def test_publication_page_links_the_copied_pdf(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "pub/example2024math")
+    pdf = page.find("meta", attrs={"name": "citation_pdf_url"})
+    assert pdf is not None
+    assert pdf["content"] == "https://example.org/_vita/files/example-paper.pdf"
+    link = page.select_one("a.vita-link[href$='example-paper.pdf']")
+    assert link is not None and link["href"] == "../_vita/files/example-paper.pdf"
+
+
+@pytest.mark.sphinx("text", testroot="pub-render", freshenv=True)
+def test_text_output_has_no_preview_and_builds(app: SphinxTestApp) -> None:
+    app.build()
+    text = (Path(app.outdir) / "index.txt").read_text("utf-8")
+    assert "A Plain Example" in text
+
+
+def test_a_file_added_later_is_linked_after_an_incremental_build(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pub-render", srcdir)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert entry(soup(app), "example2024math").select_one("a.vita-link-slides") is None
+    (srcdir / "files" / "missing-slides.pdf").write_text("%PDF-1.4\n", "utf-8")
+    app2 = make_app("html", srcdir=srcdir)
+    app2.build()
+    slides = entry(soup(app2), "example2024math").select_one("a.vita-link-slides")
+    assert slides is not None and slides["href"] == "_vita/files/missing-slides.pdf"
+    assert (Path(app2.outdir) / "_vita/files/missing-slides.pdf").is_file()
+    assert not [w for w in warnings(app2) if "missing-slides" in w]

@@ -21,13 +21,14 @@ How it fits on sphinxcontrib-bibtex (which Vita sets up itself):
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..config import add_static_folder
 from . import pages, scholar
 from .bibfiles import default_bibfiles, read_bibfiles
 from .directive import PublicationsDirective
 from .domain import PublicationsDomain
+from .files import copy_into_output
 from .nodes import (
     CSS_FILE,
     JS_FILE,
@@ -42,11 +43,13 @@ from .nodes import (
     visit_latex_anchor,
     visit_math_html,
     visit_math_latex,
+    visit_preview_html,
     vita_badge,
     vita_bibtex_code,
     vita_details,
     vita_latex_anchor,
     vita_math,
+    vita_preview,
     vita_publications,
 )
 from .pybtex_plugins import remember_pybtex_plugins
@@ -61,6 +64,20 @@ def _add_static_files(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file(CSS_FILE)
         app.add_js_file(JS_FILE, defer="defer")
+
+
+def _copy_local_files(app: Sphinx) -> list[Any]:
+    """The files and previews that listed entries name, copied into the output (in time for
+    epub's manifest, which is made after the pages are collected)."""
+    domain = cast(PublicationsDomain, app.env.get_domain(PublicationsDomain.name))
+    listed = {
+        item.key for result in domain.resolved.values() for _, g in result.groups for item in g
+    }
+    wanted = {
+        f for key, found in domain.data["local_files"].items() if key in listed for f in found
+    }
+    copy_into_output(app, wanted)
+    return []
 
 
 def _add_nodes(app: Sphinx) -> None:
@@ -79,6 +96,7 @@ def _add_nodes(app: Sphinx) -> None:
     app.add_node(vita_badge, **{**nowhere, "html": (visit_badge_html, depart_badge_html)})
     app.add_node(vita_details, **{**nowhere, "html": (visit_details_html, depart_details_html)})
     app.add_node(vita_latex_anchor, **{**nowhere, "latex": (visit_latex_anchor, None)})
+    app.add_node(vita_preview, **{**nowhere, "html": (visit_preview_html, None)})
     readable = (pass_through, pass_through)
     app.add_node(
         vita_math,
@@ -108,5 +126,6 @@ def setup_publications(app: Sphinx) -> None:
     # HTML extras: JSON-LD for the lists, and one page per publication when asked.
     app.connect("html-page-context", scholar.add_articles, priority=410)
     app.connect("html-collect-pages", pages.collect_pages)
+    app.connect("html-collect-pages", _copy_local_files)
     app.add_event(pages.EVENT)
     app.connect("doctree-resolved", pages.add_details_links)

@@ -63,7 +63,7 @@ class PublicationsDomain(Domain):
 
     name = "vita-publications"
     label = "Vita publications"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {
         "lists": {},  # docname -> [ListSpec]
         "sources": {},  # canonical key -> EntrySource
@@ -71,6 +71,7 @@ class PublicationsDomain(Domain):
         "resolved": {},  # (docname, list id) -> ResolvedList
         "inputs": {},  # docname -> digest of what its lists were resolved from
         "views": {},  # (digest, owner) -> EntryView: a ViewsWindow on the on-disk cache
+        "local_files": {},  # canonical key -> (LocalFile, ...) its fields name
     }
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.output.bibtex import Writer as BibTeXWriter
@@ -28,9 +29,15 @@ LINK_FIELDS = (
     ("url", "URL"),
     ("slides", "Slides"),
     ("poster", "Poster"),
+    ("supp", "Supp."),
     ("video", "Video"),
+    ("blog", "Blog"),
     ("website", "Website"),
 )
+# Fields that may name a file instead of a URL (al-folio: "pdf = {fan2009network.pdf}"),
+# looked up in ``vita_publication_files``.
+FILE_FIELDS = frozenset({"pdf", "slides", "poster", "supp"})
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 # Fields kept out of the BibTeX a visitor copies: reference-manager bookkeeping, al-folio's
 # display fields, and the abstract (shown in its own toggle).
@@ -141,7 +148,8 @@ class Author:
 class LinkButton:
     kind: str  # the field it came from: "pdf", "doi", ...
     label: str
-    url: str
+    url: str  # a URL, or for a local file its name inside the files folder
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,7 @@ class EntryView:
     # shows MathML, LaTeX math mode; ``title`` and ``abstract`` are their readable text.
     title_pieces: tuple[Piece, ...] = ()
     abstract_pieces: tuple[Piece, ...] = ()
+    preview: str = ""  # an image's name inside the previews folder
     # LaTeX commands dropped (their argument kept) for being unknown, e.g. ("chem",).
     unknown_commands: tuple[str, ...] = ()
     # What was refused while formatting ("refused the javascript: URL in field 'url'"): kept
@@ -286,6 +295,19 @@ def _link_url(kind: str, value: str) -> str:
     return url
 
 
+def local_name(value: str) -> str | None:
+    """The file name a field gives (``"paper.pdf"``, ``"2024/talk.pdf"``), or None for a URL.
+
+    Raises ValueError for a path that would leave the folder (``../x``, ``/etc/x``).
+    """
+    if _SCHEME.match(value) or value.startswith("//"):
+        return None
+    path = PurePosixPath(value.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(value)
+    return path.as_posix()
+
+
 def _links(fields: FieldReader, refusals: list[Refusal]) -> tuple[LinkButton, ...]:
     buttons: list[LinkButton] = []
     seen: set[str] = set()
@@ -294,6 +316,19 @@ def _links(fields: FieldReader, refusals: list[Refusal]) -> tuple[LinkButton, ..
         if not value or (kind == "eprint" and not _is_arxiv_eprint(fields)):
             continue
         url = _link_url(kind, value)
+        if kind in FILE_FIELDS:
+            try:
+                name = local_name(url)
+            except ValueError:
+                refusals.append(
+                    Refusal(kind, f"field {kind!r}: {url!r} leaves the files folder; not linked")
+                )
+                continue
+            if name is not None:
+                if name not in seen:
+                    seen.add(name)
+                    buttons.append(LinkButton(kind, label, name, local=True))
+                continue
         scheme = unsafe_scheme(url)
         if scheme:
             refusals.append(Refusal(kind, f"refused the {scheme}: URL in field {kind!r}"))
@@ -303,6 +338,22 @@ def _links(fields: FieldReader, refusals: list[Refusal]) -> tuple[LinkButton, ..
         seen.add(url)
         buttons.append(LinkButton(kind, label, url))
     return tuple(buttons)
+
+
+def _preview(fields: FieldReader, refusals: list[Refusal]) -> str:
+    value = _clean_url(fields.raw("preview"))
+    if not value:
+        return ""
+    try:
+        name = local_name(value)
+    except ValueError:
+        name = None
+    if name is None:
+        refusals.append(
+            Refusal("preview", f"field 'preview': {value!r} is not a file in the previews folder")
+        )
+        return ""
+    return name
 
 
 def _bibtex(entry: Entry) -> str:
@@ -356,6 +407,7 @@ def make_view(
             entry_type=entry_type,
         ),
         links=_links(fields, refusals),
+        preview=_preview(fields, refusals),
         abstract=fields.text("abstract"),
         bibtex=_bibtex(entry),
         selected=_is_true(fields.raw("selected")),

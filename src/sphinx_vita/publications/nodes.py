@@ -88,6 +88,29 @@ def pass_through(self: Any, node: nodes.Node) -> None:
     """Writers that show the readable text: the node's children are written as they are."""
 
 
+class vita_preview(nodes.General, nodes.Element):
+    """al-folio's thumbnail beside an entry; HTML only (the list says what it shows)."""
+
+
+def visit_preview_html(self: HTML5Translator, node: vita_preview) -> None:
+    self.body.append(
+        self.starttag(
+            node,
+            "img",
+            "",
+            empty=True,
+            src=node["uri"],
+            alt=node["alt"],
+            width=str(node["width"]),
+            height=str(node["height"]),
+            loading="lazy",
+            decoding="async",
+            CLASS="vita-pub-preview",
+        )
+    )
+    raise nodes.SkipNode
+
+
 class vita_details(nodes.General, nodes.Element):
     """A ``<details>`` toggle (abstract, BibTeX); HTML only, works without JavaScript."""
 

@@ -24,8 +24,11 @@ from docutils import nodes
 from ..config import get_config
 from ..site import jsonld
 from ..site.seo import site_url
+from .entry import LinkButton
+from .files import LocalFile
 from .nodes import LIST_CLASS
-from .render import rich_text
+from .render import Page, rich_text
+from .render import links as link_buttons
 from .scholar import Catalogue, article
 
 if TYPE_CHECKING:
@@ -100,7 +103,9 @@ def _meta_html(tags: list[tuple[str, str]]) -> str:
     return "".join(f'<meta name="{escape(k)}" content="{escape(v)}">\n' for k, v in tags)
 
 
-def _body(view: EntryView, back_uri: str, list_title: str) -> nodes.section:
+def _body(
+    view: EntryView, back_uri: str, list_title: str, buttons: list[tuple[LinkButton, str]]
+) -> nodes.section:
     section = nodes.section(ids=["publication"], classes=["vita-pub-page", LIST_CLASS])
     section += nodes.title(view.title, "", *rich_text(view.title_pieces, view.title))
     authors = nodes.paragraph(classes=["vita-pub-authors"])
@@ -117,12 +122,12 @@ def _body(view: EntryView, back_uri: str, list_title: str) -> nodes.section:
     where = ", ".join(part for part in (view.venue, view.details, view.year_text) if part)
     if where:
         section += nodes.paragraph(where, where, classes=["vita-pub-venue"])
-    if view.links:
+    if buttons:
         links = nodes.paragraph(classes=["vita-pub-links"])
-        for index, link in enumerate(view.links):
+        for index, (link, link_url) in enumerate(buttons):
             if index:
                 links += nodes.Text(" ")
-            links += nodes.reference(link.label, link.label, refuri=link.url, classes=["vita-link"])
+            links += nodes.reference(link.label, link.label, refuri=link_url, classes=["vita-link"])
         section += links
     if view.abstract:
         section += nodes.rubric("Abstract", "Abstract")
@@ -166,10 +171,17 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         # no numbered sections or figures. Without it the writer fails whenever this build wrote
         # no document itself (a no-change rebuild, or a -j build whose workers wrote them).
         builder.secnumbers, builder.fignumbers = {}, {}
-        section = _body(view, back_uri, list_title)
+        buttons = link_buttons(view, Page(app, pagename))
+        section = _body(view, back_uri, list_title, buttons)
         app.emit(EVENT, key, pagename, section)
         body = builder.render_partial(section)["fragment"]
-        pdf = next((b.url for b in view.links if b.kind == "pdf"), "")
+        pdf = ""
+        for button, button_url in buttons:
+            if button.kind == "pdf":
+                # A copied file: Google Scholar wants its full address on the site.
+                local = button.local and url
+                pdf = url + LocalFile("file", button.url).output_path if local else button_url
+                break
         article_id = url + builder.get_target_uri(docname) + "#" + anchor if url else ""
         data = article(view, article_id, person_id)
         # The page is about this work: Google's Article markup reads its title as "headline".
@@ -208,7 +220,11 @@ def add_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         )
         if links is None:
             links = nodes.paragraph(classes=["vita-pub-links"])
-            entry.insert(1, links)
+            reference = next(
+                (p for p in entry.findall(nodes.paragraph) if "vita-pub-ref" in p["classes"]),
+                None,
+            )
+            entry.insert(entry.index(reference) + 1 if reference is not None else 0, links)
         elif len(links):
             links += nodes.Text(" ")
         links += details

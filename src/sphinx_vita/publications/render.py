@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
 
 from ..config import get_config
 from .cache import ViewCache
 from .domain import PublicationsDomain, ResolvedItem
-from .entry import EntryView, make_view
+from .entry import EntryView, LinkButton, make_view
+from .files import LocalFile, find, image_size
 from .latex import Piece
 from .names import NameKey
 from .nodes import (
@@ -21,10 +23,12 @@ from .nodes import (
     vita_details,
     vita_latex_anchor,
     vita_math,
+    vita_preview,
     vita_publications,
 )
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
 
@@ -100,27 +104,72 @@ def _reference_paragraph(view: EntryView) -> nodes.paragraph:
     return para
 
 
-def _links_paragraph(view: EntryView) -> nodes.paragraph:
+class Page:
+    """Where a list is written: what a local file's link and a preview's address are there."""
+
+    def __init__(self, app: Sphinx, docname: str) -> None:
+        self.app = app
+        self.docname = docname
+        self.html = app.builder.format == "html"
+        self.base = str(app.config.html_baseurl or "")
+
+    def file_uri(self, local: LocalFile) -> str:
+        """The link to a copied file, or "" when it is missing (warned) or not in this output."""
+        if find(self.app.config, self.app.confdir, local) is None:
+            return ""
+        if self.html:
+            here = self.app.builder.get_target_uri(self.docname)
+            return relative_uri(here, local.output_path)
+        # A printed list can still point at the file on the published site.
+        return self.base.rstrip("/") + "/" + local.output_path if self.base else ""
+
+    def preview(self, view: EntryView) -> vita_preview | None:
+        if not view.preview or not self.html:
+            return None
+        local = LocalFile("preview", view.preview)
+        path = find(self.app.config, self.app.confdir, local)
+        size = image_size(path) if path is not None else None
+        if path is None or size is None:
+            return None
+        return vita_preview(uri=self.file_uri(local), width=size[0], height=size[1], alt=view.title)
+
+
+def links(view: EntryView, page: Page) -> list[tuple[LinkButton, str]]:
+    """The entry's link buttons with their addresses on ``page``; missing files left out."""
+    found = []
+    for link in view.links:
+        url = page.file_uri(LocalFile("file", link.url)) if link.local else link.url
+        if url:
+            found.append((link, url))
+    return found
+
+
+def _links_paragraph(buttons: list[tuple[LinkButton, str]]) -> nodes.paragraph:
     para = nodes.paragraph(classes=["vita-pub-links"])
-    for index, link in enumerate(view.links):
+    for index, (link, url) in enumerate(buttons):
         if index:
             para += nodes.Text(" ")
         para += nodes.reference(
             link.label,
             link.label,
-            refuri=link.url,
+            refuri=url,
             classes=["vita-link", f"vita-link-{link.kind}"],
         )
     return para
 
 
-def _entry_node(docname: str, item: ResolvedItem, view: EntryView) -> nodes.list_item:
+def _entry_node(page: Page, item: ResolvedItem, view: EntryView) -> nodes.list_item:
     li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
+    preview = page.preview(view)
+    if preview is not None:
+        li["classes"].append("vita-pub-has-preview")
+        li += preview
     reference = _reference_paragraph(view)
-    reference.insert(0, vita_latex_anchor(name=f"cite.{docname}:{item.anchor}"))
+    reference.insert(0, vita_latex_anchor(name=f"cite.{page.docname}:{item.anchor}"))
     li += reference
-    if view.links:
-        li += _links_paragraph(view)
+    buttons = links(view, page)
+    if buttons:
+        li += _links_paragraph(buttons)
     if view.abstract:
         abstract = vita_details(classes=["vita-abstract"], summary="Abstract")
         abstract += nodes.paragraph(
@@ -148,6 +197,7 @@ class PublicationsTransform(SphinxPostTransform):
         cache = ViewCache.for_directory(env.doctreedir)
         resolved = ours.resolved
         for placeholder in list(self.document.findall(vita_publications)):
+            page = Page(self.app, placeholder["docname"])
             result = resolved.get((placeholder["docname"], placeholder["list_id"]))
             container = nodes.container(
                 classes=[LIST_CLASS, *placeholder.get("classes", [])],
@@ -167,7 +217,7 @@ class PublicationsTransform(SphinxPostTransform):
                     if view is None:  # the cache file went missing: format it again
                         entry = cite.bibdata.data.entries[item.key]
                         view, _ = make_view(entry, cite.bibdata.data, owner_key)
-                    listing += _entry_node(placeholder["docname"], item, view)
+                    listing += _entry_node(page, item, view)
                     number += 1
                 container += listing
             if number == 1:

@@ -27,6 +27,7 @@ from .bibsource import EntrySource
 from .cache import ViewCache, ViewsWindow
 from .domain import CitationTarget, ListSpec, PublicationsDomain, ResolvedItem, ResolvedList
 from .entry import EntryView, make_view
+from .files import LocalFile, find, folder_label, folders_stamp
 from .names import NameKey
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class _Resolver:
         self.owner = NameKey.of_text(self.owner_name) if self.owner_name else None
         self.cache = ViewCache.for_directory(app.doctreedir)
         self.warned: set[str] = set()
+        self.files_stamp = folders_stamp(app.config, app.confdir)
         self.warned_commands: set[tuple[str, str]] = set()  # (.bib path, command name)
         self.cited: dict[str, set[str]] = defaultdict(set)
         for ref in self.cite.citation_refs:
@@ -133,7 +135,7 @@ class _Resolver:
         stamp = self.ours.data["stamp"]
         style = self.app.config.bibtex_default_style
         tooltips = self.app.config.bibtex_tooltips
-        payload = repr((specs, stamp, self.owner_name, cited, style, tooltips))
+        payload = repr((specs, stamp, self.owner_name, cited, style, tooltips, self.files_stamp))
         return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
     def view(self, key: str, entry: Entry) -> EntryView:
@@ -150,6 +152,7 @@ class _Resolver:
             location = source.location if source else None
             for problem in view.problems:
                 warn(f"entry {key!r}: {problem}", "url", location)
+            self.check_files(key, view, location)
             for command in view.unknown_commands:
                 # Once per command and file: a file writes its own macros the same way throughout.
                 if (source.path if source else "", command) in self.warned_commands:
@@ -162,6 +165,22 @@ class _Resolver:
                     location,
                 )
         return view
+
+    def check_files(self, key: str, view: EntryView, location: str | None) -> None:
+        """Note the local files an entry names, and warn about those that are not there."""
+        wanted = [(link.kind, LocalFile("file", link.url)) for link in view.links if link.local]
+        if view.preview:
+            wanted.append(("preview", LocalFile("preview", view.preview)))
+        self.ours.data["local_files"][key] = tuple(local for _, local in wanted)
+        for field, local in wanted:
+            if find(self.app.config, self.app.confdir, local) is None:
+                where = folder_label(self.app.config, local.kind)
+                warn(
+                    f"entry {key!r}: field {field!r} names {local.name!r}, which is not in "
+                    f"{where!r} (relative to conf.py); no link made",
+                    "files",
+                    location,
+                )
 
     def keys_for(self, spec: ListSpec) -> Iterator[str]:
         files = spec.bibfiles or tuple(str(p) for p in self.cite.bibdata.bibfiles)
@@ -222,7 +241,7 @@ class _Resolver:
                 text = _tooltip(by_key[item.key])
                 targets.append(CitationTarget(item.key, item.anchor, labels[i], text))
         signature = hashlib.sha1(
-            repr((spec, self.owner_name, groups, targets)).encode("utf-8")
+            repr((spec, self.owner_name, groups, targets, self.files_stamp)).encode("utf-8")
         ).hexdigest()
         return ResolvedList(tuple(groups), tuple(targets), signature)
 
