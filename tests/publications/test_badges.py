@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_vita.publications.badges import venue_badge
+from sphinx_vita.publications.badges import (
+    LONGEST_BADGE,
+    iso4_abbreviation,
+    journal_badge,
+    venue_badge,
+)
 
 # A venue's full name only, with no acronym in it: the badge comes from the name.
 FULL_NAME_VENUES = [
@@ -316,7 +321,7 @@ def test_thesis_gets_a_thesis_badge(entry_type: str) -> None:
     assert venue_badge("University of Example", entry_type=entry_type) == "Thesis"
 
 
-@pytest.mark.parametrize("entry_type", ["article", "misc", "techreport", ""])
+@pytest.mark.parametrize("entry_type", ["inproceedings", "misc", "techreport", ""])
 def test_other_entries_at_unknown_venues_get_no_badge(entry_type: str) -> None:
     assert venue_badge("University of Example", entry_type=entry_type) == ""
 
@@ -337,3 +342,62 @@ def test_abbr_field_is_trimmed() -> None:
 
 def test_blank_abbr_field_is_ignored() -> None:
     assert venue_badge("International Conference on Learning Representations", abbr="  ") == "ICLR"
+
+
+# --- journals: ISO 4 (point 10 of issue 15) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("journal", "badge"),
+    [
+        ("Nature Computational Science", "Nat. Comput. Sci."),
+        ("Bioinformatics", "Bioinformatics"),
+        ("Nature", "Nature"),
+        ("Physical Review Letters", "Phys. Rev. Lett."),
+        ("Proceedings of the National Academy of Sciences", "Proc. Natl. Acad. Sci."),
+        ("Science Advances", "Sci. Adv."),
+    ],
+)
+def test_journal_gets_its_iso4_abbreviation(journal: str, badge: str) -> None:
+    assert venue_badge(journal, entry_type="article") == badge
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        # 36 and 32 characters abbreviated: too long for a badge, and never cut mid-word.
+        "IEEE Transactions on Computational Intelligence and AI in Games",
+        "Monthly Notices of the Royal Astronomical Society: Letters",
+    ],
+)
+def test_long_abbreviation_stays_unbadged(journal: str) -> None:
+    assert len(iso4_abbreviation(journal)) > LONGEST_BADGE
+    assert venue_badge(journal, entry_type="article") == ""
+
+
+def test_badge_of_exactly_the_longest_length_is_kept() -> None:
+    assert journal_badge("", short="x" * LONGEST_BADGE) == "x" * LONGEST_BADGE
+    assert journal_badge("", short="x" * (LONGEST_BADGE + 1)) == ""
+
+
+def test_the_entrys_own_abbreviation_wins() -> None:
+    assert (
+        venue_badge("Nature Computational Science", entry_type="article", short_journal="NCS")
+        == "NCS"
+    )
+    # Given for any entry type: the .bib says what the venue is called for short.
+    assert venue_badge("Some Proceedings", short_journal=" SP ") == "SP"
+
+
+def test_known_acronym_wins_over_iso4() -> None:
+    assert venue_badge("Journal of Machine Learning Research", entry_type="article") == "JMLR"
+
+
+@pytest.mark.parametrize("journal", ["", "   ", "arXiv preprint arXiv:2101.00001"])
+def test_no_iso4_badge_for_nothing_or_preprints(journal: str) -> None:
+    assert iso4_abbreviation(journal) == ""
+
+
+def test_only_articles_are_abbreviated_as_journals() -> None:
+    assert venue_badge("Nature Computational Science", entry_type="inproceedings") == ""
+    assert venue_badge("Nature Computational Science") == ""

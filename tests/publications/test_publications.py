@@ -163,7 +163,7 @@ def test_real_world_styles_badges_and_text(app: SphinxTestApp) -> None:
         "reimers2019sentencebert": "EMNLP-IJCNLP",
         "vaswani2017attention": "NeurIPS",
         "he2016deep": "CVPR",
-        "lecun-deep-2015": "",
+        "lecun-deep-2015": "Nature",  # a journal: its ISO 4 abbreviation
         "dblp-journals-corr-kingmab14": "ICLR",
     }
     # {\L}, protected capitals, "and others", a LaTeX hyphen in a name.

@@ -4,12 +4,17 @@ The entry's ``abbr`` field wins (al-folio's convention). Otherwise the badge is 
 venue as .bib files really spell it: an acronym in parentheses ("... Recognition (CVPR)",
 "(SIGIR '23)"), a known acronym anywhere ("Findings of the Association for Computational
 Linguistics: EMNLP 2022"), or a venue's full name (DBLP and Google Scholar often give only that).
-No badge is better than a wrong one, so an unknown venue gets none.
+A journal with none of those gets its ISO 4 abbreviation ("Nature Computational Science" ->
+"Nat. Comput. Sci."), from the entry's own abbreviation field or from the LTWA list that pyiso4
+ships (offline). No badge is better than a wrong or truncated one: an unknown conference, or an
+abbreviation too long for a badge, gets none.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+from typing import Any
 
 # Acronyms recognised as words in a venue, in the spelling shown on the badge.
 KNOWN_ACRONYMS = (
@@ -126,7 +131,43 @@ def _known_acronym(venue: str) -> str:
     return ""
 
 
-def venue_badge(venue: str, *, abbr: str = "", is_arxiv: bool = False, entry_type: str = "") -> str:
+# Longer than this, a badge would wrap or crowd the title: the venue line names it in full.
+LONGEST_BADGE = 24
+
+
+@cache
+def _ltwa() -> Any:
+    # Loaded on first use only (about a second): most entries have an acronym or a cached view.
+    from pyiso4.ltwa import Abbreviate
+
+    return Abbreviate.create()
+
+
+@lru_cache(maxsize=4096)
+def iso4_abbreviation(journal: str) -> str:
+    """ISO 4 abbreviation of a journal title, or "" when there is none to be had."""
+    if not journal.strip() or _ARXIV.search(journal):
+        return ""
+    try:
+        return str(_ltwa()(journal, remove_part=True)).strip()
+    except Exception:  # pyiso4 fails on some odd titles: then no badge
+        return ""
+
+
+def journal_badge(journal: str, short: str = "") -> str:
+    """The journal's abbreviation as a badge: its own (``shortjournal``) or ISO 4's."""
+    badge = short.strip() or iso4_abbreviation(journal)
+    return badge if len(badge) <= LONGEST_BADGE else ""
+
+
+def venue_badge(
+    venue: str,
+    *,
+    abbr: str = "",
+    is_arxiv: bool = False,
+    entry_type: str = "",
+    short_journal: str = "",
+) -> str:
     """The badge text for a venue (plain text, LaTeX already removed); "" for none."""
     if abbr.strip():
         return abbr.strip()
@@ -145,4 +186,6 @@ def venue_badge(venue: str, *, abbr: str = "", is_arxiv: bool = False, entry_typ
         return "arXiv"
     if entry_type in {"phdthesis", "mastersthesis", "thesis"}:
         return "Thesis"
+    if entry_type == "article" or short_journal:
+        return journal_badge(venue, short_journal)
     return ""

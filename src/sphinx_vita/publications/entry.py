@@ -365,6 +365,14 @@ def _bibtex(entry: Entry) -> str:
     return str(_BIBTEX_WRITER.to_string(BibliographyData({entry.key: public}))).strip()
 
 
+# Where reference managers put a journal's abbreviation (biblatex, JabRef, Zotero, Mendeley).
+SHORT_JOURNAL_FIELDS = ("shortjournal", "journal-abbreviation", "journalabbrev", "journal_abbrev")
+
+
+def _short_journal(fields: FieldReader) -> str:
+    return next((fields.text(n) for n in SHORT_JOURNAL_FIELDS if fields.raw(n)), "")
+
+
 def _is_true(value: str) -> bool:
     return value.strip().strip("{}").lower() in {"true", "yes", "1"}
 
@@ -405,6 +413,7 @@ def make_view(
             abbr=fields.text("abbr"),
             is_arxiv=is_arxiv and not venue,
             entry_type=entry_type,
+            short_journal=_short_journal(fields),
         ),
         links=_links(fields, refusals),
         preview=_preview(fields, refusals),
