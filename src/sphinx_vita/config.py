@@ -41,6 +41,8 @@ class Profile:
     # A phone number is published only when the profile says so explicitly.
     phone: str = ""
     show_phone: bool = False
+    # The Google Scholar profile's user id: entries' google_scholar_id become "Scholar" links.
+    scholar_userid: str = ""
 
     @property
     def avatar_is_url(self) -> bool:
@@ -66,6 +68,7 @@ _PROFILE_TEXT_KEYS = (
     "tagline",
     "avatar",
     "phone",
+    "scholar_userid",
 )
 _PROFILE_KEYS = frozenset((*_PROFILE_TEXT_KEYS, "links", "alumni_of", "show_phone"))
 

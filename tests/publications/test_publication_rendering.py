@@ -198,3 +198,183 @@ def test_a_file_added_later_is_linked_after_an_incremental_build(
     assert slides is not None and slides["href"] == "_vita/files/missing-slides.pdf"
     assert (Path(app2.outdir) / "_vita/files/missing-slides.pdf").is_file()
     assert not [w for w in warnings(app2) if "missing-slides" in w]
+
+
+# --- al-folio's fields ----------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="pub-render",
+    freshenv=True,
+    confoverrides={"vita_profile": {"name": "Ada Example", "scholar_userid": "UsErId12"}},
+)
+def test_al_folio_fields_in_html(app: SphinxTestApp) -> None:
+    app.build()
+    card = entry(soup(app), "example2024math")
+    badges = [b.get_text() for b in card.select(".vita-badge")]
+    assert badges == ["Award", "Nat. Comput. Sci."]
+    award = card.select_one(".vita-pub-award")
+    assert award is not None and award.get_text() == "Award: Best Example Award."
+    annotation = card.select_one(".vita-pub-annotation")
+    assert annotation is not None
+    assert annotation.get_text() == "Example annotation shown after the venue."
+    info = entry(soup(app), "example2023commands").select_one(".vita-pub-info")
+    assert info is not None and info.get_text() == "Example additional information."
+    buttons = [(a.get_text(), a["href"]) for a in card.select(".vita-pub-links a")]
+    # supp and website share an address: one button.
+    assert ("Supp.", "https://example.org/supplement") in buttons
+    assert not any(label == "Website" for label, _ in buttons)
+    assert ("Blog", "https://example.org/blog/example") in buttons
+    scholar = dict(buttons)["Scholar"]
+    assert scholar.startswith("https://scholar.google.com/citations?")
+    assert "citation_for_view=UsErId12%3AAbCdEfGhIjK" in scholar
+    # Bioinformatics: a one-word journal title is its own abbreviation.
+    plain = entry(soup(app), "example2022plain").select_one(".vita-badge")
+    assert plain is not None and plain.get_text() == "Bioinformatics"
+
+
+@pytest.mark.sphinx("html", testroot="pub-render", freshenv=True)
+def test_no_scholar_link_without_the_profiles_user_id(app: SphinxTestApp) -> None:
+    app.build()
+    assert entry(soup(app), "example2024math").select_one("a.vita-link-scholar") is None
+
+
+@pytest.mark.sphinx("html", testroot="pub-render", freshenv=True)
+def test_bibtex_toggle_as_al_folio_when_the_bib_uses_bibtex_show(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app)
+    shown = [li["id"] for li in page.select("li.vita-pub") if li.select_one(".vita-bibtex")]
+    assert shown == ["example2024math"]
+
+
+@pytest.mark.parametrize(
+    ("toggle", "expected"),
+    [("all", 3), ("none", 0), ("bibtex_show", 1)],
+)
+def test_bibtex_toggle_configured(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, toggle: str, expected: int
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pub-render", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"vita_bibtex_toggle": toggle})
+    app.build()
+    assert len(soup(app).select("li.vita-pub .vita-bibtex")) == expected
+
+
+def test_bad_bibtex_toggle_and_citation_style_are_warnings(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-pub-render", srcdir)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('vita_bibtex_toggle = "some"\nvita_citation_style = "harvard"\n')
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    found = warnings(app)
+    assert any("conf.py:6" in w and "vita_bibtex_toggle" in w for w in found)
+    assert any("conf.py:7" in w and "vita_citation_style" in w for w in found)
+    assert soup(app).select(".vita-pub-label")  # the default, alpha
+
+
+@pytest.mark.sphinx("html", testroot="pub-render", freshenv=True)
+def test_mark_selected_badges_the_selected_entries(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "marked")
+    marked = [
+        li["id"] for li in page.select("li.vita-pub") if li.select_one(".vita-badge-selected")
+    ]
+    assert marked == ["example2024math"]
+    assert len(page.select("li.vita-pub")) == 3
+    assert not soup(app).select(".vita-badge-selected")  # only where asked
+
+
+@pytest.mark.sphinx("text", testroot="pub-render", freshenv=True)
+def test_al_folio_fields_in_text(app: SphinxTestApp) -> None:
+    app.build()
+    text = " ".join((Path(app.outdir) / "index.txt").read_text("utf-8").split())
+    assert "Award: Best Example Award." in text
+    assert "Example annotation shown after the venue." in text
+    assert "Example additional information" in text
+    marked = " ".join((Path(app.outdir) / "marked.txt").read_text("utf-8").split())
+    assert "Selected: Detecting an Example" in marked
+    # Venue badges repeat the venue: not printed.
+    assert "Nat. Comput. Sci." not in text
+
+
+@pytest.mark.sphinx("latex", testroot="pub-render", freshenv=True)
+def test_al_folio_fields_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    tex = " ".join(next(Path(app.outdir).glob("*.tex")).read_text("utf-8").split())
+    assert "Award: Best Example Award." in tex
+    assert "Example annotation shown after the venue." in tex
+    assert "Selected: " in tex
+
+
+# --- one citation label style -------------------------------------------------------------------
+
+
+def _labels_in(app: SphinxTestApp) -> tuple[list[str], list[str]]:
+    page = soup(app)
+    listed = [s.get_text() for s in page.select(".vita-pub-label")]
+    cited = [a.get_text() for a in soup(app, "cites").select(".bibtex-citation a")]
+    return listed, cited
+
+
+@pytest.mark.sphinx("html", testroot="pub-render", freshenv=True)
+def test_alpha_labels_the_list_and_the_citations_alike(app: SphinxTestApp) -> None:
+    app.build()
+    listed, cited = _labels_in(app)
+    assert listed == ["[ES24]", "[Exa23]", "[SE22]"]
+    assert cited == ["ES24"]
+    assert not soup(app).select("ol.vita-pub-list")
+
+
+@pytest.mark.sphinx(
+    "html", testroot="pub-render", freshenv=True, confoverrides={"vita_citation_style": "numeric"}
+)
+def test_numeric_numbers_the_list_and_cites_the_numbers(app: SphinxTestApp) -> None:
+    app.build()
+    listed, cited = _labels_in(app)
+    assert listed == ["[1]", "[2]", "[3]"]
+    assert cited == ["1"]
+    assert len(soup(app).select("ol.vita-pub-list > li")) == 3
+    assert not soup(app).select("ul.vita-pub-list")
+
+
+@pytest.mark.sphinx(
+    "text", testroot="pub-render", freshenv=True, confoverrides={"vita_citation_style": "numeric"}
+)
+def test_numeric_in_text_is_the_lists_numbering(app: SphinxTestApp) -> None:
+    app.build()
+    text = " ".join((Path(app.outdir) / "index.txt").read_text("utf-8").split())
+    # Sphinx's text writer numbers "1." whatever the list's brackets; the number is the label.
+    assert "1. **Ada Example** and Bob Sample." in text
+    assert "[1]" not in text
+    cites = (Path(app.outdir) / "cites.txt").read_text("utf-8")
+    assert "[1]" in cites
+
+
+@pytest.mark.sphinx(
+    "latex", testroot="pub-render", freshenv=True, confoverrides={"vita_citation_style": "numeric"}
+)
+def test_numeric_in_latex_is_the_lists_numbering(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert r"\begin{enumerate}" in tex
+    assert r"\sphinxsetlistlabels{\arabic}{enumi}{enumii}{[}{]}" in tex
+    assert r"{[}1{]}" not in tex  # the list's number is the label; not printed twice
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="pub-render",
+    freshenv=True,
+    confoverrides={"vita_citation_style": "author-year"},
+)
+def test_author_year_cites_names_and_labels_nothing(app: SphinxTestApp) -> None:
+    app.build()
+    listed, _ = _labels_in(app)
+    assert listed == []
+    cites = soup(app, "cites").get_text()
+    assert "Example and Sample" in cites and "2024" in cites

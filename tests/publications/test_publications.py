@@ -59,9 +59,11 @@ def test_every_entry_listed_grouped_by_year_newest_first(app: SphinxTestApp) -> 
         "reimers2019sentencebert",
         "he2016deep",
     ]
-    # One numbering across the groups.
-    starts = [ol.get("start", "1") for ol in container.select("ol.vita-pub-list")]
-    assert starts == ["1", "2", "3", "4", "6"]
+    # Labelled as {cite} shows them (vita_citation_style "alpha"), so not also numbered.
+    assert len(container.select("ul.vita-pub-list")) == 5
+    assert not container.select("ol.vita-pub-list")
+    labels = [s.get_text() for s in container.select(".vita-pub-label")]
+    assert labels[0] == "[KBG+23]" and labels[-1] == "[HZRS16]"
 
 
 @pytest.mark.sphinx("html", testroot="pub-basic")
@@ -355,8 +357,9 @@ def test_text_builder_numbered_grouped_list(app: SphinxTestApp) -> None:
     for title in BASIC_TITLES:
         assert title in flowing
     assert "2023" in text and "2016" in text
-    assert re.search(r"^\s*1\. Siddhant Kharbanda", text, re.M)
-    assert re.search(r"^\s*6\. Kaiming He", text, re.M)
+    # Each entry carries the label {cite} shows ("alpha"), as the HTML list does.
+    assert re.search(r"^\* \[KBG\+23\] Siddhant Kharbanda", text, re.M)
+    assert re.search(r"^\* \[HZRS16\] Kaiming He", text, re.M)
     # HTML-only parts (toggles, badge, copy button) are not printed.
     assert "@inproceedings" not in text
     assert "Copy" not in text
@@ -370,7 +373,8 @@ def test_latex_builder_lists_every_entry_without_css(app: SphinxTestApp) -> None
     flowing = " ".join(tex.replace(r"\sphinxhyphen{}", "-").split())
     for title in BASIC_TITLES:
         assert title in flowing
-    assert r"\begin{enumerate}" in tex
+    assert r"\begin{itemize}" in tex
+    assert r"{[}HZRS16{]} \DUrole{vita-pub-authors}{Kaiming He" in tex
     # {cite} jumps to the entry in the PDF too.
     assert r"\hyperlink{cite.index:he2016deep}" in tex
     assert r"\hypertarget{cite.index:he2016deep}{}" in tex
@@ -549,7 +553,7 @@ def test_bibtex_blocks_equal_sphinxs_own_code_blocks(
         made.clear()
         srcdir = tmp_path / name
         shutil.copytree(ROOTS / "test-pub-styles", srcdir)
-        app = make_app("html", srcdir=srcdir)
+        app = make_app("html", srcdir=srcdir, confoverrides={"vita_bibtex_toggle": "all"})
         app.build()
         assert app.statuscode == 0
         outdir = Path(app.outdir)

@@ -35,11 +35,18 @@ from .nodes import (
     depart_badge_html,
     depart_bibtex_code_html,
     depart_details_html,
+    depart_label_html,
     pass_through,
     skip,
     visit_badge_html,
+    visit_badge_latex,
+    visit_badge_text,
     visit_bibtex_code_html,
     visit_details_html,
+    visit_label_html,
+    visit_label_latex,
+    visit_label_other,
+    visit_label_text,
     visit_latex_anchor,
     visit_math_html,
     visit_math_latex,
@@ -47,6 +54,7 @@ from .nodes import (
     vita_badge,
     vita_bibtex_code,
     vita_details,
+    vita_label,
     vita_latex_anchor,
     vita_math,
     vita_preview,
@@ -64,6 +72,13 @@ def _add_static_files(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file(CSS_FILE)
         app.add_js_file(JS_FILE, defer="defer")
+
+
+def _cite_in_the_citation_style(app: Sphinx, config: Any) -> None:
+    """``vita_citation_style = "author-year"``: {cite} says "(Example and Sample, 2024)", through
+    sphinxcontrib-bibtex's own author-year style, unless conf.py chose a reference style."""
+    if config.vita_citation_style == "author-year" and config.bibtex_reference_style == "label":
+        config.bibtex_reference_style = "author_year"
 
 
 def _copy_local_files(app: Sphinx) -> list[Any]:
@@ -93,9 +108,25 @@ def _add_nodes(app: Sphinx) -> None:
     # The placeholder is replaced in a post-transform; should a writer ever meet one
     # (a builder that skips post-transforms), it writes nothing rather than failing.
     app.add_node(vita_publications, **nowhere)
-    app.add_node(vita_badge, **{**nowhere, "html": (visit_badge_html, depart_badge_html)})
+    app.add_node(
+        vita_badge,
+        **{
+            **nowhere,
+            "html": (visit_badge_html, depart_badge_html),
+            "text": (visit_badge_text, None),
+            "latex": (visit_badge_latex, None),
+        },
+    )
     app.add_node(vita_details, **{**nowhere, "html": (visit_details_html, depart_details_html)})
     app.add_node(vita_latex_anchor, **{**nowhere, "latex": (visit_latex_anchor, None)})
+    app.add_node(
+        vita_label,
+        html=(visit_label_html, depart_label_html),
+        text=(visit_label_text, None),
+        latex=(visit_label_latex, None),
+        man=(visit_label_other, pass_through),
+        texinfo=(visit_label_other, pass_through),
+    )
     app.add_node(vita_preview, **{**nowhere, "html": (visit_preview_html, None)})
     readable = (pass_through, pass_through)
     app.add_node(
@@ -116,6 +147,7 @@ def setup_publications(app: Sphinx) -> None:
     app.add_directive("publications", PublicationsDirective)
     app.add_post_transform(PublicationsTransform)
     app.connect("config-inited", default_bibfiles)
+    app.connect("config-inited", _cite_in_the_citation_style, priority=800)
     # Before sphinxcontrib-bibtex's handlers (priority 500) and after them, respectively.
     app.connect("builder-inited", read_bibfiles, priority=400)
     add_static_folder(app, Path(__file__).parent / "static")

@@ -63,7 +63,8 @@ def filter_problem(source: str) -> str | None:
 
 
 class PublicationsDirective(SphinxDirective):
-    """``{publications} [file.bib ...]`` with :filter:, :group-by:, :sort:, :limit:, :selected:."""
+    """``{publications} [file.bib ...]`` with :filter:, :group-by:, :sort:, :limit:, :selected:,
+    :mark-selected:."""
 
     optional_arguments = 1
     final_argument_whitespace = True
@@ -74,6 +75,7 @@ class PublicationsDirective(SphinxDirective):
         "sort": _sort,
         "limit": directives.positive_int,
         "selected": directives.flag,
+        "mark-selected": directives.flag,
         "class": directives.class_option,
     }
 
@@ -137,7 +139,11 @@ class PublicationsDirective(SphinxDirective):
             keys=[],
         )
         node = vita_publications(
-            "", docname=env.docname, list_id=list_id, classes=list(spec.classes)
+            "",
+            docname=env.docname,
+            list_id=list_id,
+            classes=list(spec.classes),
+            mark_selected="mark-selected" in self.options,
         )
         self.set_source_info(node)
         return [node]

@@ -39,6 +39,7 @@ class ResolvedItem:
     key: str
     anchor: str
     digest: str
+    label: str = ""  # as the list and every {cite} show it ("EXS24", "3"); "" for author-year
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class PublicationsDomain(Domain):
         "inputs": {},  # docname -> digest of what its lists were resolved from
         "views": {},  # (digest, owner) -> EntryView: a ViewsWindow on the on-disk cache
         "local_files": {},  # canonical key -> (LocalFile, ...) its fields name
+        "bibtex_toggle": "all",  # which entries get the BibTeX toggle: all, bibtex_show, none
     }
 
     @property

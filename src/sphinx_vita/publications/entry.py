@@ -176,6 +176,12 @@ class EntryView:
     title_pieces: tuple[Piece, ...] = ()
     abstract_pieces: tuple[Piece, ...] = ()
     preview: str = ""  # an image's name inside the previews folder
+    # al-folio's display fields.
+    award: str = ""
+    annotation: str = ""
+    additional_info: str = ""
+    bibtex_show: bool | None = None  # None: the entry has no bibtex_show field
+    scholar_id: str = ""  # google_scholar_id: the work's id on its author's Scholar profile
     # LaTeX commands dropped (their argument kept) for being unknown, e.g. ("chem",).
     unknown_commands: tuple[str, ...] = ()
     # What was refused while formatting ("refused the javascript: URL in field 'url'"): kept
@@ -421,6 +427,15 @@ def make_view(
         bibtex=_bibtex(entry),
         selected=_is_true(fields.raw("selected")),
         problems=tuple(refusal.message for refusal in refusals),
+    )
+    view = replace(
+        view,
+        award=fields.text("award"),
+        annotation=fields.text("annotation"),
+        # al-folio appends it to the venue as written (", Oral"): the punctuation is ours.
+        additional_info=fields.text("additional_info").lstrip(" .,;:"),
+        bibtex_show=_is_true(fields.raw("bibtex_show")) if fields.raw("bibtex_show") else None,
+        scholar_id=fields.raw("google_scholar_id").strip("{} "),
     )
     view = replace(view, unknown_commands=tuple(sorted(fields.unknown)))
     return view, refusals

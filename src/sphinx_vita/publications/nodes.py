@@ -27,6 +27,36 @@ class vita_badge(nodes.Inline, nodes.TextElement):
     """The venue badge; HTML only (a printed list names the venue already)."""
 
 
+class vita_label(nodes.Inline, nodes.TextElement):
+    """An entry's citation label ("[EXS24]"), as every {cite} of it shows. In a numbered list
+    other writers print the list's own number, which is the label, so they skip it there."""
+
+
+def visit_label_html(self: HTML5Translator, node: vita_label) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_label_html(self: HTML5Translator, node: vita_label) -> None:
+    self.body.append("</span> ")
+
+
+def visit_label_text(self: Any, node: vita_label) -> None:
+    if not node.get("numbered"):
+        self.add_text(node.astext() + " ")
+    raise nodes.SkipNode
+
+
+def visit_label_latex(self: Any, node: vita_label) -> None:
+    if not node.get("numbered"):
+        self.body.append(self.encode(node.astext()) + " ")
+    raise nodes.SkipNode
+
+
+def visit_label_other(self: Any, node: vita_label) -> None:
+    if node.get("numbered"):
+        raise nodes.SkipNode
+
+
 class vita_latex_anchor(nodes.Inline, nodes.Element):
     """Where sphinxcontrib-bibtex's LaTeX citations jump to (``\\hyperlink{cite.DOC:ID}``)."""
 
@@ -122,6 +152,20 @@ def visit_badge_html(self: HTML5Translator, node: vita_badge) -> None:
 def depart_badge_html(self: HTML5Translator, node: vita_badge) -> None:
     # The space belongs to the badge: builders that skip the badge print no stray space.
     self.body.append("</span> ")
+
+
+def visit_badge_text(self: Any, node: vita_badge) -> None:
+    """Other writers print a badge only when it says something the text does not
+    (``printed``: "Selected: "); a venue badge repeats the venue, so it is skipped."""
+    if node.get("printed"):
+        self.add_text(node["printed"])
+    raise nodes.SkipNode
+
+
+def visit_badge_latex(self: Any, node: vita_badge) -> None:
+    if node.get("printed"):
+        self.body.append(self.encode(node["printed"]))
+    raise nodes.SkipNode
 
 
 def visit_details_html(self: HTML5Translator, node: vita_details) -> None:

@@ -4,6 +4,7 @@ format-neutral nodes, so every builder gets every entry."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -21,6 +22,7 @@ from .nodes import (
     vita_badge,
     vita_bibtex_code,
     vita_details,
+    vita_label,
     vita_latex_anchor,
     vita_math,
     vita_preview,
@@ -76,9 +78,30 @@ def _title_nodes(view: EntryView) -> list[nodes.Node]:
     return [*rich_text(pieces, view.title), nodes.Text(".")]
 
 
-def _reference_paragraph(view: EntryView) -> nodes.paragraph:
+def _sentence(text: str) -> str:
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def _reference_paragraph(
+    view: EntryView, label: str = "", mark_selected: bool = False, numbered: bool = False
+) -> nodes.paragraph:
     para = nodes.paragraph(classes=["vita-pub-ref"])
+    if label:
+        # The label every {cite} of the entry shows; a numbered list prints it as its number.
+        para += vita_label(
+            f"[{label}]", f"[{label}]", classes=["vita-pub-label"], numbered=numbered
+        )
     title = nodes.inline(classes=["vita-pub-title"])
+    if mark_selected and view.selected:
+        # A badge in HTML; printed output says it in words.
+        title += vita_badge(
+            "Selected",
+            "Selected",
+            classes=["vita-badge", "vita-badge-selected"],
+            printed="Selected: ",
+        )
+    if view.award:
+        title += vita_badge("Award", "Award", classes=["vita-badge", "vita-badge-award"])
     if view.badge:
         title += vita_badge(view.badge, view.badge, classes=["vita-badge"])
     title.extend(_title_nodes(view))
@@ -98,9 +121,18 @@ def _reference_paragraph(view: EntryView) -> nodes.paragraph:
         where += nodes.Text(".")
         para += nodes.Text(" ")
         para += where
-    if view.note:
-        para += nodes.Text(" ")
-        para += nodes.inline(view.note, view.note, classes=["vita-pub-note"])
+    # After the venue line, as al-folio shows them; the note, then what al-folio adds.
+    extras = (
+        (view.additional_info, "vita-pub-info", ""),
+        (view.note, "vita-pub-note", ""),
+        (view.award, "vita-pub-award", "Award: "),
+        (view.annotation, "vita-pub-annotation", ""),
+    )
+    for text, class_name, prefix in extras:
+        if text:
+            shown = _sentence(prefix + text) if prefix or class_name != "vita-pub-note" else text
+            para += nodes.Text(" ")
+            para += nodes.inline(shown, shown, classes=[class_name])
     return para
 
 
@@ -112,6 +144,10 @@ class Page:
         self.docname = docname
         self.html = app.builder.format == "html"
         self.base = str(app.config.html_baseurl or "")
+        domain = cast(PublicationsDomain, app.env.get_domain(PublicationsDomain.name))
+        self.toggle = str(domain.data.get("bibtex_toggle", "all"))
+        self.numbered = app.config.vita_citation_style == "numeric"
+        self.scholar_user = get_config(app.config).profile.scholar_userid.strip()
 
     def file_uri(self, local: LocalFile) -> str:
         """The link to a copied file, or "" when it is missing (warned) or not in this output."""
@@ -141,6 +177,18 @@ def links(view: EntryView, page: Page) -> list[tuple[LinkButton, str]]:
         url = page.file_uri(LocalFile("file", link.url)) if link.local else link.url
         if url:
             found.append((link, url))
+    if view.scholar_id and page.scholar_user:
+        # al-folio's address of one work on its author's Google Scholar profile.
+        query = urlencode(
+            {
+                "view_op": "view_citation",
+                "hl": "en",
+                "user": page.scholar_user,
+                "citation_for_view": f"{page.scholar_user}:{view.scholar_id}",
+            }
+        )
+        url = "https://scholar.google.com/citations?" + query
+        found.append((LinkButton("scholar", "Scholar", url), url))
     return found
 
 
@@ -158,13 +206,15 @@ def _links_paragraph(buttons: list[tuple[LinkButton, str]]) -> nodes.paragraph:
     return para
 
 
-def _entry_node(page: Page, item: ResolvedItem, view: EntryView) -> nodes.list_item:
+def _entry_node(
+    page: Page, item: ResolvedItem, view: EntryView, mark_selected: bool = False
+) -> nodes.list_item:
     li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
     preview = page.preview(view)
     if preview is not None:
         li["classes"].append("vita-pub-has-preview")
         li += preview
-    reference = _reference_paragraph(view)
+    reference = _reference_paragraph(view, item.label, mark_selected, page.numbered)
     reference.insert(0, vita_latex_anchor(name=f"cite.{page.docname}:{item.anchor}"))
     li += reference
     buttons = links(view, page)
@@ -177,10 +227,24 @@ def _entry_node(page: Page, item: ResolvedItem, view: EntryView) -> nodes.list_i
         )
         li += abstract
     # "no-search": Sphinx's search index skips it; the card already holds its words.
-    bibtex = vita_details(classes=["vita-bibtex", "no-search"], summary="BibTeX", copy=True)
-    bibtex += vita_bibtex_code(view.bibtex, view.bibtex, language="none")
-    li += bibtex
+    if page.toggle == "all" or (page.toggle == "bibtex_show" and view.bibtex_show):
+        bibtex = vita_details(classes=["vita-bibtex", "no-search"], summary="BibTeX", copy=True)
+        bibtex += vita_bibtex_code(view.bibtex, view.bibtex, language="none")
+        li += bibtex
     return li
+
+
+def _listing(style: str, number: int) -> nodes.Element:
+    """Numeric labels are the list's own numbers ("[3]"); alpha and author-year lists are not
+    numbered, so a printed list shows no second set of labels beside the cited ones."""
+    if style != "numeric":
+        return nodes.bullet_list(classes=["vita-pub-list"])
+    listing = nodes.enumerated_list(
+        enumtype="arabic", prefix="[", suffix="]", classes=["vita-pub-list"]
+    )
+    if number > 1:
+        listing["start"] = number
+    return listing
 
 
 class PublicationsTransform(SphinxPostTransform):
@@ -196,6 +260,7 @@ class PublicationsTransform(SphinxPostTransform):
         owner_key = NameKey.of_text(owner) if owner else None
         cache = ViewCache.for_directory(env.doctreedir)
         resolved = ours.resolved
+        style = self.app.config.vita_citation_style
         for placeholder in list(self.document.findall(vita_publications)):
             page = Page(self.app, placeholder["docname"])
             result = resolved.get((placeholder["docname"], placeholder["list_id"]))
@@ -207,17 +272,15 @@ class PublicationsTransform(SphinxPostTransform):
             for heading, items in result.groups if result else ():
                 if heading:
                     container += nodes.rubric(heading, heading, classes=["vita-pub-group"])
-                listing = nodes.enumerated_list(
-                    enumtype="arabic", prefix="", suffix=".", classes=["vita-pub-list"]
-                )
-                if number > 1:
-                    listing["start"] = number
+                listing = _listing(style, number)
                 for item in items:
                     view = cache.get((item.digest, owner)) if item.digest else None
                     if view is None:  # the cache file went missing: format it again
                         entry = cite.bibdata.data.entries[item.key]
                         view, _ = make_view(entry, cite.bibdata.data, owner_key)
-                    listing += _entry_node(page, item, view)
+                    listing += _entry_node(
+                        page, item, view, placeholder.get("mark_selected", False)
+                    )
                     number += 1
                 container += listing
             if number == 1:

@@ -123,6 +123,7 @@ class _Resolver:
         self.cache = ViewCache.for_directory(app.doctreedir)
         self.warned: set[str] = set()
         self.files_stamp = folders_stamp(app.config, app.confdir)
+        self.toggle = bibtex_toggle(app.config.vita_bibtex_toggle, self.data)
         self.warned_commands: set[tuple[str, str]] = set()  # (.bib path, command name)
         self.cited: dict[str, set[str]] = defaultdict(set)
         for ref in self.cite.citation_refs:
@@ -133,9 +134,11 @@ class _Resolver:
         """A digest of everything a document's lists depend on; unchanged means reuse."""
         cited = sorted((key, sorted(docs)) for key, docs in self.cited.items())
         stamp = self.ours.data["stamp"]
-        style = self.app.config.bibtex_default_style
+        style = self.app.config.vita_citation_style
         tooltips = self.app.config.bibtex_tooltips
-        payload = repr((specs, stamp, self.owner_name, cited, style, tooltips, self.files_stamp))
+        payload = repr(
+            (specs, stamp, self.owner_name, cited, style, tooltips, self.files_stamp, self.toggle)
+        )
         return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
     def view(self, key: str, entry: Entry) -> EntryView:
@@ -218,32 +221,50 @@ class _Resolver:
 
     def resolve(self, spec: ListSpec, taken: set[str]) -> ResolvedList:
         views = self.choose(spec)
+        grouped = _group(spec, views)
+        labels = iter(self.labels([v for _, members in grouped for v in members]))
         groups = []
-        for heading, members in _group(spec, views):
+        for heading, members in grouped:
             items = tuple(
                 ResolvedItem(
                     v.key,
                     _anchor(v.key, taken),
                     self.sources[v.key].digest if v.key in self.sources else "",
+                    next(labels),
                 )
                 for v in members
             )
             groups.append((heading, items))
         listed = [item for _, group in groups for item in group]
-        cited_items = [i for i, item in enumerate(listed) if item.key in self.cited]
-        targets: list[CitationTarget] = []
-        if cited_items:
-            entries = [self.data.entries[item.key] for item in listed]
-            labels = _labels(self.app.config.bibtex_default_style, entries)
-            by_key = {v.key: v for v in views}
-            for i in cited_items:
-                item = listed[i]
-                text = _tooltip(by_key[item.key])
-                targets.append(CitationTarget(item.key, item.anchor, labels[i], text))
+        by_key = {v.key: v for v in views}
+        targets = [
+            CitationTarget(item.key, item.anchor, item.label, _tooltip(by_key[item.key]))
+            for item in listed
+            if item.key in self.cited
+        ]
         signature = hashlib.sha1(
-            repr((spec, self.owner_name, groups, targets, self.files_stamp)).encode("utf-8")
+            repr((spec, self.owner_name, groups, targets, self.files_stamp, self.toggle)).encode()
         ).hexdigest()
         return ResolvedList(tuple(groups), tuple(targets), signature)
+
+    def labels(self, views: list[EntryView]) -> list[str]:
+        """One label per listed entry in ``vita_citation_style``: the list shows it and every
+        {cite} of the entry uses it (author-year cites by name and year, so no label)."""
+        style = self.app.config.vita_citation_style
+        if style == "numeric":
+            return [str(number) for number in range(1, len(views) + 1)]
+        if style == "author-year":
+            return ["" for _ in views]
+        return _labels("alpha", [self.data.entries[v.key] for v in views])
+
+
+def bibtex_toggle(configured: str | None, data: Any) -> str:
+    """Which entries get the BibTeX toggle: as configured, else "all" unless the .bib uses
+    al-folio's ``bibtex_show`` at all, and then only those that set it, as al-folio does."""
+    if configured:
+        return configured
+    uses = any("bibtex_show" in entry.fields for entry in data.entries.values())
+    return "bibtex_show" if uses else "all"
 
 
 def _tooltip(view: EntryView, most_authors: int = 6) -> str:
@@ -253,8 +274,10 @@ def _tooltip(view: EntryView, most_authors: int = 6) -> str:
 
 
 def _labels(style_name: str, entries: list[Entry]) -> list[str]:
+    if not entries:
+        return []
     try:
-        style = pybtex.plugin.find_plugin("pybtex.style.formatting", style_name)()
+        style = pybtex.plugin.find_plugin("pybtex.style.labels", style_name)()
         return list(style.format_labels(entries))
     except Exception:  # a style that cannot label these entries: fall back to the keys
         return [str(e.key) for e in entries]
@@ -293,6 +316,7 @@ def resolve_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if key not in old_lists or old_lists[key].signature != resolved[key].signature:
                 changed.add(docname)
     ours.data["resolved"] = resolved
+    ours.data["bibtex_toggle"] = resolver.toggle
     ours.data["inputs"] = inputs
     ours.data["views"] = ViewsWindow(app.doctreedir)
     resolver.cache.save()
