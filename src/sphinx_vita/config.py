@@ -218,6 +218,8 @@ def _validate(app: Sphinx, config: Config) -> None:
     _validate_publications(app, config)
     _validate_csp(app, config)
     profile = parse_profile(config.vita_profile, config_location(app, "vita_profile"))
+    if config.vita_profile and not isinstance(config.vita_profile, dict):
+        config.vita_profile = {}  # warned about once, above
     config._vita = VitaConfig(
         profile=_with_existing_avatar(app, profile),
         present_label=present,
@@ -384,6 +386,34 @@ def _with_existing_avatar(app: Sphinx, profile: Profile) -> Profile:
     return replace(profile, avatar="")
 
 
+def _any_vita_value_of_the_wrong_type(app: Sphinx, config: Config) -> None:
+    """Every ``vita_*`` value (each feature's too) whose type is still wrong after the features'
+    own checks: a warning at its conf.py line, and the default. Sphinx's own type warning, which
+    names no file, then has nothing to say."""
+    for name in sorted(config.values):
+        option = config.values[name]
+        types = option.valid_types
+        # Only plain type lists (an ENUM of choices is left to Sphinx and the feature).
+        valid = tuple(types) if isinstance(types, tuple | frozenset | list | set) else ()
+        if not name.startswith("vita_") or not valid or not all(isinstance(t, type) for t in valid):
+            continue
+        value = getattr(config, name)
+        # A bool is an int to Python, not to a config value that counts something.
+        wrong = isinstance(value, bool) and bool not in valid and int in valid
+        if isinstance(value, valid) and not wrong:
+            continue
+        if value == option.default:
+            continue
+        names = sorted(t.__name__ for t in valid if t is not type(None))
+        expected = " or ".join(names + ["None"] * (type(None) in valid))
+        warn(
+            f"{name} must be {expected}, not {value!r}; using {option.default!r}",
+            "config",
+            config_location(app, name),
+        )
+        setattr(config, name, option.default)
+
+
 def add_static_folder(app: Sphinx, folder: Path) -> None:
     """Copy a feature's own ``static/`` folder into every HTML build's ``_static/``."""
     path = str(folder)
@@ -444,4 +474,6 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_csp", True, "html", types=(bool,))
     app.add_config_value("vita_csp_extra", {}, "html", types=(dict,))
     app.connect("config-inited", _validate, priority=100)
+    # After every feature's own checks, before Sphinx's type check (800).
+    app.connect("config-inited", _any_vita_value_of_the_wrong_type, priority=750)
     app.connect("config-inited", _copy_sources_only_when_linked)

@@ -195,3 +195,23 @@ def test_the_404_page_without_a_url_links_from_the_root(make_app, tmp_path, monk
     for href in hrefs:
         assert href.startswith("/"), href
         assert (outdir / href.lstrip("/").split("?")[0].split("#")[0]).is_file(), href
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("vita_seo = 'yes'", "vita_seo must be bool or None, not 'yes'; using None"),
+        ("vita_page_assets = 'off'", "vita_page_assets must be bool, not 'off'; using True"),
+        ("vita_profile = ['Ada']", "vita_profile must be a dict"),
+        ("vita_profile = []", "vita_profile must be dict, not []"),
+    ],
+)
+def test_any_vita_value_of_the_wrong_type_warns_at_its_line(
+    make_app, tmp_path, setting, said
+) -> None:
+    srcdir, warnings, _, _ = _build(make_app, tmp_path, setting + "\n")
+    assert _line(srcdir, setting.split()[0]) + said in warnings
+    # Sphinx's own type warning, which names no file, has nothing left to say.
+    assert "The config value" not in warnings
+    others = warnings.count("Feb 31") + warnings.count("profile-card: ")
+    assert warnings.count("WARNING") == 1 + others
