@@ -54,6 +54,8 @@ if not html_baseurl:
 html_show_sourcelink = False
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
+# Search with Pagefind: excerpts, sections and filters, loading only what a query needs.
+vita_search = "pagefind"
 # One page per publication (citation metadata for Google Scholar, a shareable address).
 vita_publication_pages = True
 

@@ -40,5 +40,7 @@ html_theme = "furo"
 html_title = "Vinay Sisodia"
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 html_show_sourcelink = False
+# Search with Pagefind: excerpts, sections and filters, loading only what a query needs.
+vita_search = "pagefind"
 
 latex_documents = [("index", "vinay-sisodia.tex", "Vinay Sisodia", author, "howto")]

@@ -169,6 +169,10 @@ def parse_profile(raw: Any, location: str = "conf.py:0") -> Profile:
     )
 
 
+# ``vita_search``: Pagefind over the built HTML (site/pagefind.py), or Sphinx's own search.
+SEARCH_ENGINES = ("sphinx", "pagefind")
+
+
 @dataclass(frozen=True)
 class VitaConfig:
     profile: Profile = field(default_factory=Profile)
@@ -217,6 +221,14 @@ def _validate(app: Sphinx, config: Config) -> None:
     _validate_notes(app, config)
     _validate_publications(app, config)
     _validate_csp(app, config)
+    if config.vita_search not in SEARCH_ENGINES:
+        warn(
+            f"vita_search must be one of {', '.join(map(repr, SEARCH_ENGINES))}, "
+            f"not {config.vita_search!r}; using 'sphinx'",
+            "config",
+            config_location(app, "vita_search"),
+        )
+        config.vita_search = "sphinx"
     profile = parse_profile(config.vita_profile, config_location(app, "vita_profile"))
     if config.vita_profile and not isinstance(config.vita_profile, dict):
         config.vita_profile = {}  # warned about once, above
@@ -473,6 +485,8 @@ def setup_config(app: Sphinx) -> None:
     # ({"script-src": ["https://plausible.io"]}); site/security.py.
     app.add_config_value("vita_csp", True, "html", types=(bool,))
     app.add_config_value("vita_csp_extra", {}, "html", types=(dict,))
+    # The search: "sphinx" (Sphinx's own) or "pagefind" (site/pagefind.py).
+    app.add_config_value("vita_search", "sphinx", "html", types=(str,))
     app.connect("config-inited", _validate, priority=100)
     # After every feature's own checks, before Sphinx's type check (800).
     app.connect("config-inited", _any_vita_value_of_the_wrong_type, priority=750)

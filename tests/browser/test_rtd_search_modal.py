@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from browser_crawl import PHONE, new_context
+from browser_search import DONE, result_pages
 from browser_sites import Server
 from flagship import content_skip_reason
 
@@ -68,11 +69,6 @@ _ADDONS_READY = """(data) => {
   window.ReadTheDocsEventData = new window.__VitaReadTheDocsEventData(data);
   document.dispatchEvent(new CustomEvent("readthedocs-addons-data-ready",
     {detail: new window.__VitaReadTheDocsEventData(data)}));
-}"""
-
-_DONE = """() => {
-  const summary = document.querySelector("#search-results .search-summary");
-  return summary !== null && /finished|did not match/.test(summary.innerText);
 }"""
 
 
@@ -141,20 +137,18 @@ def _recorded(page: Page) -> dict[str, Any]:
 
 
 def _search_by_typing(page: Page, query: str) -> list[str]:
-    """Type a query in furo's sidebar box and press Enter; the pages Sphinx's search lists."""
+    """Type a query in furo's sidebar box and press Enter; the pages the search page lists
+    (Sphinx's search or Pagefind's, whichever the site uses)."""
     page.click(BOX)
     assert _recorded(page)["shows"] == 0, "focusing the box asked for Read the Docs' search"
     with page.expect_navigation():
         page.keyboard.type(query)
         page.keyboard.press("Enter")
-    page.wait_for_function(_DONE)
-    hrefs = page.eval_on_selector_all(
-        "#search-results ul.search > li > a", "(links) => links.map((a) => a.getAttribute('href'))"
-    )
-    return list(dict.fromkeys(href.split("#", 1)[0] for href in hrefs))
+    page.wait_for_function(DONE)
+    return result_pages(page)
 
 
-def test_without_read_the_docs_the_box_searches_with_sphinx(
+def test_without_read_the_docs_the_box_searches_on_the_site(
     page: Page, servers: dict[str, Server], site: str
 ) -> None:
     query, expected = _content_query(site)

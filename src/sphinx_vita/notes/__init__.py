@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import add_static_folder
-from . import feeds, graph, pages, reading
+from . import feeds, graph, pages, reading, search
 from .directive import NotesDirective
 from .domain import NotesDomain
 from .nodes import (
@@ -77,6 +77,8 @@ def setup_notes(app: Sphinx) -> None:
     app.connect("builder-inited", _add_css)
     app.connect("html-collect-pages", pages.collect_tag_pages)
     app.connect("html-page-context", feeds.add_feed_links)
+    # Before site's Pagefind markup (450) reads the filters.
+    app.connect("html-page-context", search.add_search_filters, priority=440)
     app.connect("build-finished", feeds.write_feeds)
     # "Cited by" on a publication's own page, and a count on each list entry that has one.
     app.connect("vita-publication-page", add_cited_by)

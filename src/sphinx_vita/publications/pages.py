@@ -23,6 +23,7 @@ from docutils import nodes
 
 from ..config import get_config
 from ..site import jsonld
+from ..site.pagefind import add_search_filter
 from ..site.seo import site_url
 from .entry import LinkButton
 from .files import LocalFile
@@ -195,6 +196,10 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             + "\n"
         )
         context = {"title": view.title, "body": body, "metatags": metatags}
+        # Each publication is its own search result, found by type, year and venue.
+        add_search_filter(context, "type", "publication")
+        add_search_filter(context, "year", str(view.year or ""))
+        add_search_filter(context, "venue", view.badge or view.venue)
         yield pagename, context, "page.html"
 
 

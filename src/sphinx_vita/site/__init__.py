@@ -1,6 +1,7 @@
 """What every page of the site carries: being found (``seo.py``: <head> metadata, OpenGraph,
 sitemap, robots.txt, 404 page, favicon; ``jsonld.py``: schema.org data), being safe
-(``security.py``: the Content-Security-Policy) and Read the Docs' search (``rtd_search.py``)."""
+(``security.py``: the Content-Security-Policy) and search: Pagefind (``pagefind.py`` for the pages,
+``pagefind_index.py`` for running it) or Read the Docs' (``rtd_search.py``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import add_static_folder
-from . import rtd_search, security, seo
+from . import pagefind, rtd_search, security, seo
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,3 +34,11 @@ def setup_site(app: Sphinx) -> None:
     add_static_folder(app, Path(__file__).parent / "static")
     app.connect("builder-inited", rtd_search.add_script)
     app.connect("html-page-context", rtd_search.add_api_meta)
+    app.connect("config-inited", pagefind.add_templates)
+    app.connect("builder-inited", pagefind.choose_engine)
+    app.connect("html-collect-pages", pagefind.collect_search_page)
+    # After the features have named their filters (440), before the policy (500) is written
+    # from the page's script sources.
+    app.connect("html-page-context", pagefind.mark_page, priority=450)
+    # After every other build-finished step has written its pages (sitemap, 404, robots.txt).
+    app.connect("build-finished", pagefind.run_pagefind, priority=900)

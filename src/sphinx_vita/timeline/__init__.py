@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..config import add_static_folder, config_location, get_config
 from ..messages import warn
 from .dates import FORMAT_CODES, unknown_format_codes
+from . import search
 from .directive import TimelineDirective
 from .domain import TimelineDomain, TimelineFromResolver, outdated_consumers
 from .nodes import CSS_FILE, HTML_VISITORS, NODE_CLASSES
@@ -58,3 +59,5 @@ def setup_timeline(app: Sphinx) -> None:
     app.add_domain(TimelineDomain)
     app.connect("env-get-outdated", outdated_consumers)
     app.add_post_transform(TimelineFromResolver)
+    # Before site's Pagefind markup (450) reads the filters.
+    app.connect("html-page-context", search.add_search_filters, priority=440)
