@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..config import add_static_folder, config_location, get_config
 from ..messages import warn
-from .dates import FORMAT_CODES, unknown_format_codes
 from . import search
+from .dates import FORMAT_CODES, unknown_format_codes
 from .directive import TimelineDirective
 from .domain import TimelineDomain, TimelineFromResolver, outdated_consumers
 from .nodes import CSS_FILE, HTML_VISITORS, NODE_CLASSES
