@@ -380,3 +380,29 @@ def test_refusals(tmp_path: Path, capsys) -> None:
     assert main(["import", str(FIXTURES / "hydeout"), str(target), "--force"]) == 1
     assert "never overwrites" in capsys.readouterr().err
     assert (target / "index.md").read_text() == "# Mine\n"
+
+
+def test_old_addresses_become_redirect_pages(imported: Imported) -> None:
+    """``permalink`` and ``redirect_from``: the Jekyll site's addresses still lead somewhere."""
+    expected = {
+        "academicpages": {
+            "about/index.html": "index.html",
+            "about.html": "index.html",
+            "posts/2021/03/first-post/index.html": "notes/first-post.html",
+            "publication/2020-01-01-paper-one/index.html": "publications/2020-01-01-paper-one.html",
+        },
+        "al-folio": {"publications/index.html": "publications.html"},
+        "minimal-mistakes": {"about/index.html": "index.html"},
+        "hydeout": {},
+    }[_theme(imported)]
+    found = {}
+    for path in imported.html.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        match = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text)
+        if match:
+            target = (path.parent / match.group(1)).resolve()
+            assert target.is_file(), (path, match.group(1))
+            found[path.relative_to(imported.html).as_posix()] = target.relative_to(
+                imported.html.resolve()
+            ).as_posix()
+    assert found == expected

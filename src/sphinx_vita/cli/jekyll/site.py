@@ -10,7 +10,8 @@
 - ``_bibliography/*.bib`` is copied and listed on ``publications.md``; al-folio's
   ``assets/pdf/`` goes to ``files/`` and ``assets/img/publication_preview/`` to
   ``files/previews/``, the folders the publications feature reads;
-- every file a page links or shows is copied, at its path.
+- every file a page links or shows is copied, at its path;
+- each ``permalink`` and ``redirect_from`` address gets a redirect page to the new address.
 """
 
 from __future__ import annotations
@@ -205,14 +206,64 @@ def _report_front_matter(page: SourcePage, report: Report, keep: tuple[str, ...]
             continue
         line = page.line_of(key)
         if key in ("permalink", "redirect_from"):
-            report.dropped(
-                page.name, line, f"{key}: {value!r} (no redirect page: the page's new address "
-                "is its file name)",
-            )  # fmt: skip
-        elif key in THEME_KEYS or key.startswith(("sidebar", "toc", "author_profile")):
+            continue  # redirect pages: see _redirects
+        if key in THEME_KEYS or key.startswith(("sidebar", "toc", "author_profile")):
             report.dropped(page.name, line, f"the theme's front matter {key}: {_short(value)}")
         else:
             report.dropped(page.name, line, f"front matter {key}: {_short(value)}")
+
+
+REDIRECTS = "_redirects"  # html_extra_path: copied as they are into the built site
+_REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{url}">
+<meta http-equiv="refresh" content="0; url={url}">
+</head>
+<body><p>This page has moved to <a href="{url}">{url}</a>.</p></body>
+</html>
+"""
+
+
+def _old_file(address: str) -> str:
+    """Where a Jekyll address was served from: ``/about/`` -> ``about/index.html``."""
+    path = address.strip().split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    return path if re.search(r"\.html?$", path) else path + "/index.html"
+
+
+def _redirects(items: list[Planned], written: set[str], report: Report) -> dict[str, str]:
+    """Small HTML pages at the addresses the Jekyll site had (``permalink``,
+    ``redirect_from``) that send a visitor on to the page's new address, so old links keep
+    working on the new host. An address the new site itself uses is left to it."""
+    taken = {path.removesuffix(".md") + ".html" for path in written}
+    pages: dict[str, str] = {}
+    for item in items:
+        if item.path not in written:
+            continue
+        meta, name = item.source.meta, item.source.name
+        target = item.path.removesuffix(".md") + ".html"
+        olds = [("permalink", meta.get("permalink"))]
+        moved = meta.get("redirect_from")
+        olds += [("redirect_from", old) for old in (moved if isinstance(moved, list) else [moved])]
+        for key, old in olds:
+            if not isinstance(old, str) or not old.strip():
+                continue
+            line = item.source.line_of(key)
+            file = _old_file(old)
+            if file in taken or file == target:
+                report.kept(name, line, f"{key} {old!r}: the new site serves {file} itself")
+                continue
+            depth = file.count("/")
+            url = "../" * depth + target
+            pages[f"{REDIRECTS}/{file}"] = _REDIRECT_PAGE.format(url=url)
+            taken.add(file)
+            report.converted(name, line, f"{key} {old!r} to a redirect page ({file} -> {target})")
+    return pages
 
 
 def _short(value: Any) -> str:
@@ -441,6 +492,15 @@ def import_site(src: Path, target: Path, name: str | None = None, force: bool = 
     pages = {path: page.text for path, page in converted.items() if path != "index.md"}
     files: dict[str, str | bytes] = {**scaffold, **pages, **extra_pages, "index.md": home_text}
     files.update(job.files)
+    redirects = _redirects(planned, set(files) - set(scaffold), report)
+    if redirects:
+        files.update(redirects)
+        conf = str(files["conf.py"])
+        files["conf.py"] = conf.replace(
+            "html_show_sourcelink = False\n",
+            "html_show_sourcelink = False\n# The Jekyll site's old addresses, sending visitors on "
+            f"to the new pages.\nhtml_extra_path = [{REDIRECTS!r}]\n",
+        )
     for new, source in job.copies.items():
         files.setdefault(new, source.read_bytes())
     files["IMPORT.md"] = ""
