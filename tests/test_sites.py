@@ -542,3 +542,19 @@ def test_flagship_pdf_is_the_profile_then_each_page_as_a_section(name: str, tmp_
     assert runpy.run_path(str(SITES[name] / "conf.py"))["vita_profile"]["role"] in before_pages
     for heading in web_only:
         assert heading not in body
+
+
+@flagship_content
+def test_flagship_writing_is_a_note_where_the_facts_date_it(akash_site: BuiltSite) -> None:
+    """The Matplotlib post is dated (24 December 2019, publications-facts.md); the FastAI
+    tutorial is not, so it stays a plain section of the writing page."""
+    note = akash_site.page("notes/matplotlib-figures.html")
+    assert note.select_one(".vita-note-meta time")["datetime"] == "2019-12-24"
+    for page in ("writing.html", "index.html"):
+        listed = akash_site.page(page).select("li.vita-note .vita-note-title a")
+        assert [a.get_text() for a in listed] == ["An Inquiry Into Matplotlib's Figures"], page
+    writing = akash_site.page("writing.html")
+    assert "Using your own pre-trained models in FastAI" in writing.get_text()
+    assert writing.select_one("h1 + p.vita-note-meta") is None  # the page itself is no note
+    assert note.select_one("h1 + p.vita-note-meta") is not None
+    assert (akash_site.outdir / "tags" / "matplotlib.html").is_file()
