@@ -178,7 +178,8 @@ def test_publication_pages_list_who_cites_them(make_app: Any, tmp_path: Path) ->
     assert "note, 1 Mar 2024" in mask.get_text()
     listing = soup(app, "publications.html")
     counts = {li["id"]: li.select_one("a.vita-cited-count") for li in listing.select("li.vita-pub")}
-    assert counts["he2017mask"].get_text() == "cited in 1 note and on 1 page"
+    # Notes only: "cited on 1 page" would read like a citation count.
+    assert counts["he2017mask"].get_text() == "cited in 1 note"
     assert counts["he2017mask"]["href"] == "pub/he2017mask.html#cited-by"
     assert counts["vaswani2017attention"].get_text() == "cited in 1 note"
     assert app.warning.getvalue() == ""

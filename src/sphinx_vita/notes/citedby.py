@@ -2,8 +2,8 @@
 
 A citation is a link from a page to a publication, so it belongs to the one link graph
 (``graph.py``). It shows twice, in HTML websites: as a section at the end of the publication's
-own page (``vita_publication_pages``) and as a small "cited in 2 notes" link on each list entry
-that has such a page. Drafts cite nothing, as they link nothing.
+own page (``vita_publication_pages``: notes and pages) and as a small "cited in 2 notes" link on
+each list entry that has such a page (notes only). Drafts cite nothing, as they link nothing.
 """
 
 from __future__ import annotations
@@ -64,15 +64,12 @@ def collect(
 
 
 def count_label(citers: tuple[Citer, ...]) -> str:
-    """``cited in 2 notes``, ``cited on 1 page``, ``cited in 1 note and on 2 pages``."""
+    """``cited in 2 notes``; "" when no note cites it. Pages that cite it are named on the
+    publication's page only: on a list, "cited on 1 page" would read like a citation count."""
     in_notes = sum(1 for c in citers if c.date)
-    on_pages = len(citers) - in_notes
-    parts = []
-    if in_notes:
-        parts.append(f"in {in_notes} note" + ("s" if in_notes != 1 else ""))
-    if on_pages:
-        parts.append(f"on {on_pages} page" + ("s" if on_pages != 1 else ""))
-    return "cited " + " and ".join(parts)
+    if not in_notes:
+        return ""
+    return f"cited in {in_notes} note" + ("s" if in_notes != 1 else "")
 
 
 def listed_keys(env: BuildEnvironment) -> dict[str, set[str]]:
@@ -122,11 +119,10 @@ def add_count_links(
         if "vita-pub" not in entry["classes"] or not entry["ids"]:
             continue
         key = anchors.get(entry["ids"][0])
-        citers = cited_by.get(key) if key else None
-        if not citers:
+        label = count_label(cited_by.get(key, ())) if key else ""
+        if not label:
             continue
         uri = app.builder.get_relative_uri(docname, page_name(entry["ids"][0]))
-        label = count_label(citers)
         link = nodes.reference(
             label, label, refuri=f"{uri}#{SECTION_ID}", classes=["vita-cited-count"]
         )
