@@ -401,3 +401,25 @@ def test_no_iso4_badge_for_nothing_or_preprints(journal: str) -> None:
 def test_only_articles_are_abbreviated_as_journals() -> None:
     assert venue_badge("Nature Computational Science", entry_type="inproceedings") == ""
     assert venue_badge("Nature Computational Science") == ""
+
+
+def test_part_words_are_left_out_of_the_abbreviation() -> None:
+    assert iso4_abbreviation("Journal of Physics: Part B") == "J. Phys.: B"
+
+
+def test_journal_badge_without_a_short_form_uses_iso4() -> None:
+    assert journal_badge("Nature Computational Science") == "Nat. Comput. Sci."
+
+
+def test_a_title_pyiso4_cannot_abbreviate_gets_no_badge(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sphinx_vita.publications import badges
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise ValueError("cannot")
+
+    monkeypatch.setattr(badges, "_ltwa", lambda: refuse)
+    badges.iso4_abbreviation.cache_clear()
+    try:
+        assert iso4_abbreviation("An Unabbreviatable Journal") == ""
+    finally:
+        badges.iso4_abbreviation.cache_clear()

@@ -262,3 +262,76 @@ def test_unreadable_math_falls_back_to_text() -> None:
 
 def test_empty_is_empty() -> None:
     assert convert("") == Converted("", (), ())
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"\enquote{a {b} c} d", "\u201ca b c\u201d d"),  # nested group
+        (r"\enquote{a \{ b} c", "\u201ca { b\u201d c"),  # an escaped brace does not close it
+        (r"\enquote{unclosed", "\u201cunclosed\u201d"),
+        (r"\enquote {spaced} x", "\u201cspaced\u201d x"),
+        (r"\TeX{}nical \LaTeX and", "TeXnical LaTeX and"),
+        (r"\foo{} bar", "bar"),
+        (r"x\foo y", "x y"),
+        (r"\\\foo", ""),  # a line break, then an unknown command
+    ],
+)
+def test_command_arguments_are_found_by_their_braces(latex: str, text: str) -> None:
+    assert convert(latex).text == text
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"$\text{abc} x$", "abcx"),
+        (r"$a\,b$ and $a\quad b$", "a b and a b"),
+        (r"$\hat{x}$", "x"),
+        (r"$\underline{y}$", "y"),
+        (r"$\sum_{i=1}^{n} i$", "\u2211_i=1^ni"),
+        (r"$\sqrt{2}$", "\u221a2"),
+    ],
+)
+def test_readable_text_of_math_layouts(latex: str, text: str) -> None:
+    result = convert(latex)
+    assert result.text == text
+    assert all(p.mathml for p in result.pieces if p.tex)
+
+
+@pytest.mark.parametrize(
+    ("latex", "text", "unknown"),
+    [
+        (r"a $x^$ b", "a x^ b", ()),
+        (r"a $\left( x$ b", "a ( x b", ("left",)),
+    ],
+)
+def test_math_latex2mathml_cannot_read_is_its_text(
+    latex: str, text: str, unknown: tuple[str, ...]
+) -> None:
+    result = convert(latex)
+    assert result.text == text
+    assert result.pieces == ()  # no MathML, so nothing to set apart
+    assert result.unknown == unknown
+
+
+def test_ensuremath_variants() -> None:
+    assert convert(r"a \ensuremath{x} and \ensuremath{y}").text == "a x and y"
+    assert convert(r"\ensuremath x").text == "x"  # no argument: the command only is dropped
+    assert convert(r"end \ensuremath").text == "end"
+
+
+def test_unknown_math_operator_is_dropped_from_the_mathml() -> None:
+    (piece,) = convert(r"$\foo x$").pieces
+    assert "foo" not in piece.mathml and "<mi>x</mi>" in piece.mathml
+    assert convert(r"$\foo x$").unknown == ("foo",)
+
+
+def test_mathml_is_namespaced_once() -> None:
+    (piece,) = convert(r"$\frac{a}{b}$").pieces
+    assert piece.mathml.count("xmlns=") == 1
+    assert "<mfrac><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></mfrac>" in piece.mathml
+
+
+def test_zotero_prices_are_not_math() -> None:
+    assert convert(r"from \$5 to \$10").text == "from $5 to $10"
+    assert convert(r"\$x\_1\$ and \$5").text == "x_1 and $5"

@@ -65,6 +65,8 @@ def test_math_is_mathml_in_html_and_readable_in_json_ld(app: SphinxTestApp) -> N
         "Detecting an Example at z=4.46 with leave-n_v-out Tests"
     )
     assert "\u03b1_ij^2 is > one" in articles["example2024math"]["abstract"]
+    assert articles["example2024math"]["award"] == "Best Example Award"
+    assert "award" not in articles["example2022plain"]
     # No script renders the math: none is loaded for it.
     assert not any("mathjax" in str(s.get("src", "")).lower() for s in page.find_all("script"))
 
@@ -107,6 +109,8 @@ def test_publication_page_title_has_math_and_plain_meta_tags(app: SphinxTestApp)
     page = soup(app, "pub/example2024math")
     heading = page.find("h1")
     assert heading is not None and heading.find("math") is not None
+    award = page.select_one(".vita-pub-award")
+    assert award is not None and award.get_text() == "Award: Best Example Award"
     meta = page.find("meta", attrs={"name": "citation_title"})
     assert meta is not None
     assert meta["content"] == "Detecting an Example at z=4.46 with leave-n_v-out Tests"
@@ -378,3 +382,27 @@ def test_author_year_cites_names_and_labels_nothing(app: SphinxTestApp) -> None:
     assert listed == []
     cites = soup(app, "cites").get_text()
     assert "Example and Sample" in cites and "2024" in cites
+
+
+@pytest.mark.sphinx("epub", testroot="pub-render", freshenv=True)
+def test_epub_carries_the_previews_and_links_files_on_the_site(app: SphinxTestApp) -> None:
+    app.build()
+    page = BeautifulSoup((Path(app.outdir) / "index.xhtml").read_text("utf-8"), "lxml")
+    card = entry(page, "example2024math")
+    image = card.select_one("img.vita-pub-preview")
+    assert image is not None and image["src"] == "_vita/previews/example-chart.png"
+    assert (Path(app.outdir) / "_vita/previews/example-chart.png").is_file()
+    # Not in the book: the PDF is linked where the site publishes it (html_baseurl).
+    pdf = card.select_one("a.vita-link-pdf")
+    assert pdf is not None
+    assert pdf["href"] == "https://example.org/_vita/files/example-paper.pdf"
+    maths = card.select(".vita-pub-title math")
+    assert len(maths) == 2
+
+
+@pytest.mark.sphinx("latex", testroot="pub-render", freshenv=True)
+def test_latex_links_files_on_the_site_and_shows_no_preview(app: SphinxTestApp) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert r"\sphinxhref{https://example.org/\_vita/files/example-paper.pdf}{PDF}" in tex
+    assert "example-chart.png" not in tex

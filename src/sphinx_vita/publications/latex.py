@@ -183,7 +183,7 @@ def _drop_unknown_commands(value: str, unknown: set[str]) -> str:
             out.append(value[index:])
             return "".join(out)
         name = match.group(1)
-        if (match.start() > 0 and value[match.start() - 1] == "\\") or _known(name):
+        if _known(name):  # doubled backslashes were made spaces before: none is escaped here
             out.append(value[index : match.end(1)])
             index = match.end(1)
             continue
@@ -229,6 +229,8 @@ def _text_to_plain(value: str, unknown: set[str]) -> str:
     unwrapped = _BARE_FONT_SWITCH.sub("", unwrapped)
     unwrapped = _DOTLESS.sub(r"\1", unwrapped)
     unwrapped = _drop_unknown_commands(unwrapped.replace("\\\\", " "), unknown)
+    # Escaped braces are characters; pybtex would take them for a group.
+    unwrapped = unwrapped.replace("\\{", "\ue000").replace("\\}", "\ue001")
     try:
         text = Text.from_latex(unwrapped).render(_PLAIN_TEXT)
     except Exception:  # pybtex gives up on some unbalanced input: show the raw text instead
@@ -239,7 +241,7 @@ def _text_to_plain(value: str, unknown: set[str]) -> str:
         text = _UNKNOWN_COMMAND_SPACE.sub(r"\1", text)
     for command, char in _NAMED_SYMBOLS.items():
         text = text.replace(command, char)
-    return text
+    return text.replace("\ue000", "{").replace("\ue001", "}")
 
 
 def _unescape_zotero_math(value: str) -> str:

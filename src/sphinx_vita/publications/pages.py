@@ -123,6 +123,13 @@ def _body(
     where = ", ".join(part for part in (view.venue, view.details, view.year_text) if part)
     if where:
         section += nodes.paragraph(where, where, classes=["vita-pub-venue"])
+    for text, class_name in (
+        (view.additional_info, "vita-pub-info"),
+        (f"Award: {view.award}" if view.award else "", "vita-pub-award"),
+        (view.annotation, "vita-pub-annotation"),
+    ):
+        if text:
+            section += nodes.paragraph(text, text, classes=[class_name])
     if buttons:
         links = nodes.paragraph(classes=["vita-pub-links"])
         for index, (link, link_url) in enumerate(buttons):

@@ -153,7 +153,8 @@ class Page:
         """The link to a copied file, or "" when it is missing (warned) or not in this output."""
         if find(self.app.config, self.app.confdir, local) is None:
             return ""
-        if self.html:
+        # An e-book carries its images but not other files (Sphinx leaves a PDF out of it).
+        if self.html and (local.kind == "preview" or self.app.builder.name != "epub"):
             here = self.app.builder.get_target_uri(self.docname)
             return relative_uri(here, local.output_path)
         # A printed list can still point at the file on the published site.
@@ -260,9 +261,11 @@ class PublicationsTransform(SphinxPostTransform):
         owner_key = NameKey.of_text(owner) if owner else None
         cache = ViewCache.for_directory(env.doctreedir)
         resolved = ours.resolved
-        style = self.app.config.vita_citation_style
+        # Sphinx 9 reaches the application through the environment (``self.app`` is deprecated).
+        app = getattr(env, "_app", None) or self.app
+        style = self.config.vita_citation_style
         for placeholder in list(self.document.findall(vita_publications)):
-            page = Page(self.app, placeholder["docname"])
+            page = Page(app, placeholder["docname"])
             result = resolved.get((placeholder["docname"], placeholder["list_id"]))
             container = nodes.container(
                 classes=[LIST_CLASS, *placeholder.get("classes", [])],

@@ -178,9 +178,10 @@ class _Resolver:
         for field, local in wanted:
             if find(self.app.config, self.app.confdir, local) is None:
                 where = folder_label(self.app.config, local.kind)
+                missing = "no thumbnail shown" if local.kind == "preview" else "no link made"
                 warn(
                     f"entry {key!r}: field {field!r} names {local.name!r}, which is not in "
-                    f"{where!r} (relative to conf.py); no link made",
+                    f"{where!r} (relative to conf.py); {missing}",
                     "files",
                     location,
                 )

@@ -94,6 +94,8 @@ def article(view: EntryView, article_id: str = "", person_id: str = "") -> dict[
             data["sameAs"] = web_links[1:]
     if view.abstract:
         data["abstract"] = view.abstract
+    if view.award:
+        data["award"] = view.award  # schema.org CreativeWork: "an award won by this item"
     return data
 
 
