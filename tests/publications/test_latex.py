@@ -335,3 +335,36 @@ def test_mathml_is_namespaced_once() -> None:
 def test_zotero_prices_are_not_math() -> None:
     assert convert(r"from \$5 to \$10").text == "from $5 to $10"
     assert convert(r"\$x\_1\$ and \$5").text == "x_1 and $5"
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"a \{b\} c", "a {b} c"),
+        (r"a\foo,b", "a,b"),  # no space was there, none is made
+        (r"a\foo {x}", "ax"),  # the space before an argument is not kept
+    ],
+)
+def test_spacing_and_escaped_braces_around_commands(latex: str, text: str) -> None:
+    assert convert(latex).text == text
+
+
+def test_pieces_keep_spaces_between_but_not_at_the_ends() -> None:
+    pieces = convert(" a $x$ b ").pieces
+    assert [p.text for p in pieces] == ["a ", "x", " b"]
+    assert [p.text for p in convert("$x$ b").pieces] == ["x", " b"]
+    assert [p.text for p in convert("a $x$").pieces] == ["a ", "x"]
+
+
+def test_empty_math_is_skipped_and_later_math_still_found() -> None:
+    result = convert("a $ $ b $x$")
+    assert [p.tex for p in result.pieces if p.mathml] == ["x"]
+
+
+def test_unknown_command_before_math_is_reported() -> None:
+    assert convert(r"\foo $x$").unknown == ("foo",)
+
+
+def test_ensuremath_after_one_without_argument_is_still_math() -> None:
+    result = convert(r"\ensuremath x and \ensuremath{y}")
+    assert [p.tex for p in result.pieces if p.mathml] == ["y"]

@@ -218,7 +218,6 @@ def _drop_unknown_commands(value: str, unknown: set[str]) -> str:
             index = match.end()
             if not has_argument and match.end() > match.end(1):
                 out.append(" ")
-    return "".join(out)
 
 
 def _text_to_plain(value: str, unknown: set[str]) -> str:
