@@ -63,7 +63,7 @@ EXPECTED = {
 
 def _site(make_app: Any, tmp_path: Path, extra_conf: str = "") -> Path:
     srcdir = tmp_path / "site"
-    srcdir.mkdir()
+    srcdir.mkdir(exist_ok=True)
     (srcdir / "conf.py").write_text(CONF + extra_conf, encoding="utf-8")
     shutil.copy(ROOTS / "test-pub-basic" / "palrecha.bib", srcdir)
     for name, text in PAGES.items():
@@ -114,3 +114,34 @@ def test_turned_off_every_page_links_every_file(make_app: Any, tmp_path: Path) -
 )
 def test_classes_are_read_from_class_attributes_only(html: str, classes: set[str]) -> None:
     assert classes_in(html) == classes
+
+
+def test_a_title_icon_in_the_sidebar_keeps_its_file_on_every_page(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """furo's sidebar and the previous/next links show other pages' titles: an {octicon} in one
+    title needs sphinx-design's CSS on every page, whatever its body holds."""
+    saved = dict(PAGES)
+    PAGES["icon.md"] = "# {octicon}`rocket` Launch\n\nNo markup in the body.\n"
+    try:
+        outdir = _site(make_app, tmp_path)
+    finally:
+        PAGES.clear()
+        PAGES.update(saved)
+    for page in ("plain", "code", "timeline"):
+        assert "sphinx-design.min.css" in _assets(outdir / f"{page}.html"), page
+    # What the title does not use is still judged per page.
+    assert "design-tabs.js" not in _assets(outdir / "plain.html")
+
+
+def test_a_class_in_the_sites_own_template_keeps_its_file(make_app: Any, tmp_path: Path) -> None:
+    """A footer in templates_path that draws a sphinx-design badge, outside every page body."""
+    srcdir = tmp_path / "site"
+    (srcdir / "_templates").mkdir(parents=True)
+    (srcdir / "_templates" / "page.html").write_text(
+        '{% extends "!page.html" %}{% block footer %}{{ super() }}'
+        '<span class="sd-badge sd-bg-primary">new</span>{% endblock %}',
+        encoding="utf-8",
+    )
+    outdir = _site(make_app, tmp_path, 'templates_path = ["_templates"]\n')
+    assert "sphinx-design.min.css" in _assets(outdir / "plain.html")

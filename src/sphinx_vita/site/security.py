@@ -60,7 +60,10 @@ _PENDING = "vita-csp-pending"
 _SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script\s*>", re.S | re.I)
 _LINK = re.compile(r"<link\s[^>]*>", re.I)
 _IFRAME = re.compile(r"<iframe\s[^>]*>", re.I)
-_ATTRIBUTE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+_ATTRIBUTES = {
+    name: re.compile(rf"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+    for name in ("type", "src", "rel", "href")
+}
 # Script types a browser runs; anything else (application/ld+json, ...) is a data block.
 _EXECUTABLE_TYPES = frozenset({"", "module", "text/javascript", "application/javascript"})
 # Directives that take the origin of a script or a stylesheet from another host: a script may
@@ -80,7 +83,7 @@ def is_executable_script_type(type_attribute: str | None) -> bool:
 
 
 def _attribute(tag: str, name: str) -> str | None:
-    match = re.search(_ATTRIBUTE.format(name=name), tag, re.I)
+    match = _ATTRIBUTES[name].search(tag)
     if match is None:
         return None
     return unescape(next(group for group in match.groups() if group is not None))
