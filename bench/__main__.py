@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import notes as notes_bench
+from . import search as search_bench
 from .runner import Build, fresh, sphinx_build, tree_size
 from .sitegen import VARIANTS, SiteSize, Variant, note_path, touch_bib, touch_page, write_site
 
@@ -266,6 +267,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=sys.executable,
         help="a Python that can import ablog, for the notes scenario (default: this one)",
     )
+    p.add_argument(
+        "--search",
+        action="store_true",
+        help="only the search scenario: the Vita site with Sphinx's search and with Pagefind "
+        "(builds, index size, the Pagefind step, bytes one query moves in Chromium)",
+    )
     p.add_argument("--markdown", type=Path, help="also write the table to this file")
     p.add_argument("--keep", action="store_true", help="keep the generated sites afterwards")
     return p.parse_args(argv)
@@ -320,6 +327,22 @@ def notes_main(args: argparse.Namespace) -> int:
     return 1 if bench.failures else 0
 
 
+def search_main(args: argparse.Namespace, size: SiteSize, workdir: Path) -> int:
+    header = (
+        f"search: {size.pages} pages, {size.bib_entries} .bib entries, "
+        f"{size.pages * size.entries_per_page} timeline entries; {machine()}"
+    )
+    print(f"bench: {header}\n  sites in {workdir}", flush=True)
+    start = time.perf_counter()
+    table = search_bench.main(workdir, size)
+    print(f"\n{header}\n\n{table}\n\n(whole run: {time.perf_counter() - start:.0f} s)")
+    if args.markdown:
+        args.markdown.write_text(f"{header}\n\n{table}\n", "utf-8")
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if "FAILED" in table else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.notes:
@@ -333,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir = SITES / f"p{size.pages}-b{size.bib_entries}-e{size.entries_per_page}"
     if workdir.exists():
         shutil.rmtree(workdir)
+    if args.search:
+        return search_main(args, size, workdir)
     header = (
         f"{size.pages} pages, {size.bib_entries} .bib entries, "
         f"{size.pages * size.entries_per_page} timeline entries; {machine()}"

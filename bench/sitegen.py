@@ -50,6 +50,8 @@ class Variant:
     theme: str = "furo"
     # sphinx_vita.speed alone (without the rest of Vita)
     nav: bool = False
+    # vita_search ("sphinx" or "pagefind"); empty leaves Vita's default
+    search: str = ""
 
 
 # The variants `python -m bench` knows, by name.
@@ -156,6 +158,7 @@ def _conf(variant: Variant) -> str:
         'bibtex_bibfiles = ["refs.bib"]\n'
         f'html_theme = "{variant.theme}"\n'
         "html_show_sourcelink = False\n"
+        + (f"vita_search = {variant.search!r}\n" if variant.search else "")
     )
 
 

@@ -67,3 +67,26 @@ def test_incremental_edits_keep_the_site_building(tmp_path: Path) -> None:
 
     assert build.ok and build.warnings == 0, build.log.read_text("utf-8")
     assert "added by the benchmark" in (out / f"{note_path(0, SIZE)}.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("search", "index"), [("sphinx", "searchindex.js"), ("pagefind", "pagefind")]
+)
+def test_search_scenario_sites_build_with_their_engine(
+    tmp_path: Path, search: str, index: str
+) -> None:
+    from bench.search import kind_of, variant
+
+    src = write_site(tmp_path / "src", SIZE, variant(search))
+    out = tmp_path / "html"
+    build = sphinx_build(src, out)
+    log = build.log.read_text("utf-8")
+    assert build.ok and build.warnings == 0, log
+    assert (out / index).exists()
+    other = "pagefind" if search == "sphinx" else "searchindex.js"
+    assert not (out / other).exists()
+    # What the query measurement counts each file as.
+    assert kind_of("/pagefind/fragment/en_1.pf_fragment") == kind_of("/notes/a.html")
+    assert kind_of("/pagefind/wasm.en.pagefind") == kind_of("/_static/searchtools.js") == "engine"
+    assert kind_of("/searchindex.js") == kind_of("/pagefind/index/en_1.pf_index") == "index"
+    assert kind_of("/_static/scripts/furo.js") == "page scripts"
