@@ -406,3 +406,26 @@ def test_old_addresses_become_redirect_pages(imported: Imported) -> None:
                 imported.html.resolve()
             ).as_posix()
     assert found == expected
+
+
+def test_a_post_without_a_readable_date_is_kept_as_a_page(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_config.yml").write_text("title: T\nauthor: Some One\n", encoding="utf-8")
+    (src / "index.md").write_text("---\ntitle: Home\n---\nHello.\n", encoding="utf-8")
+    (src / "_posts" / "2020-13-45-bad.md").write_text(
+        "---\ntitle: Bad day\ndate: notadate\n---\nStill here.\n", encoding="utf-8"
+    )
+    (src / "_posts" / "2021-02-03-good.md").write_text(
+        "---\ntitle: Good day\n---\nA note.\n", encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    assert main(["import", str(src), str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "_posts/2020-13-45-bad.md:3: a post with no readable date" in out
+    assert (site / "notes" / "bad.md").read_text(encoding="utf-8").startswith("# Bad day")
+    assert (site / "notes" / "good.md").read_text().startswith("---\ndate: 2021-02-03\n")
+    assert runpy.run_path(str(site / "conf.py"))["vita_profile"]["name"] == "Some One"
+    result = build(site, tmp_path / "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Still here." in (tmp_path / "html" / "notes" / "bad.html").read_text()

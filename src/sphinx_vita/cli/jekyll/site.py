@@ -271,19 +271,28 @@ def _short(value: Any) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+def _day(value: Any) -> str:
+    """``YYYY-MM-DD`` from a YAML date, or from text starting with a real calendar day."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            return ""
+    return ""
+
+
 def _note_front_matter(item: Planned, report: Report) -> dict[str, Any] | None:
     page = item.source
     match = _POST_NAME.match(Path(page.name).stem)
-    date = page.meta.get("date")
-    day = ""
-    if isinstance(date, dt.datetime | dt.date):
-        day = date.strftime("%Y-%m-%d")
-    elif isinstance(date, str) and re.match(r"\d{4}-\d{2}-\d{2}", date.strip()):
-        day = date.strip()[:10]
-    elif match:
-        day = "-".join(match.groups()[:3])
+    # Jekyll's order: the front matter's date, else the file name's.
+    day = _day(page.meta.get("date")) or (_day("-".join(match.groups()[:3])) if match else "")
     if not day:
-        report.dropped(page.name, None, "a post with no date (no date: in front matter or name)")
+        report.kept(
+            page.name, page.line_of("date"),
+            "a post with no readable date (front matter or file name): a plain page, not a note",
+        )  # fmt: skip
         return None
     tags: list[str] = []
     for key in ("tags", "categories", "category"):
@@ -448,8 +457,6 @@ def import_site(src: Path, target: Path, name: str | None = None, force: bool = 
     for item in planned:
         if item.kind == "note":
             front = _note_front_matter(item, report)
-            if front is None:
-                continue
             converted[item.path] = convert(
                 item.source, item.path, job.config, links, report, front_matter=front
             )
