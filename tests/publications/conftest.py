@@ -12,6 +12,7 @@ from sphinx_vita.publications import badges, latex
 
 @pytest.fixture(autouse=True)
 def _fresh_caches() -> Iterator[None]:
-    for cached in (latex.convert, latex._symbol, latex._latexcodec_knows, badges.iso4_abbreviation):
+    for cached in (latex.convert, latex._symbol, latex._latexcodec_knows):
         cached.cache_clear()
+    badges.KNOWN_ABBREVIATIONS.clear()
     yield

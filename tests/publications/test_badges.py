@@ -4,6 +4,8 @@ spell them. The expected acronyms are the venues' own, written out here, not rea
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sphinx_vita.publications.badges import (
@@ -418,8 +420,34 @@ def test_a_title_pyiso4_cannot_abbreviate_gets_no_badge(monkeypatch: pytest.Monk
         raise ValueError("cannot")
 
     monkeypatch.setattr(badges, "_ltwa", lambda: refuse)
-    badges.iso4_abbreviation.cache_clear()
-    try:
-        assert iso4_abbreviation("An Unabbreviatable Journal") == ""
-    finally:
-        badges.iso4_abbreviation.cache_clear()
+    assert iso4_abbreviation("An Unabbreviatable Journal") == ""
+    assert badges.KNOWN_ABBREVIATIONS["An Unabbreviatable Journal"] == ""
+
+
+def test_known_abbreviations_need_no_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sphinx_vita.publications import badges
+
+    def unavailable() -> None:
+        raise AssertionError("the LTWA list was loaded")
+
+    monkeypatch.setattr(badges, "_ltwa", unavailable)
+    badges.KNOWN_ABBREVIATIONS["Journal of Examples"] = "J. Ex."
+    assert iso4_abbreviation("Journal of Examples") == "J. Ex."
+
+
+def test_abbreviations_are_remembered_with_the_view_cache(tmp_path: Path) -> None:
+    from pybtex.database import BibliographyData, Entry
+
+    from sphinx_vita.publications import badges
+    from sphinx_vita.publications.cache import ViewCache
+    from sphinx_vita.publications.entry import make_view
+
+    entry = Entry("article", fields={"title": "T", "journal": "Nature Computational Science"})
+    view, _ = make_view(entry, BibliographyData({"k": entry}), None)
+    assert view.badge == "Nat. Comput. Sci."
+    cache = ViewCache(tmp_path)
+    cache.put(("digest", ""), view)
+    cache.save()
+    badges.KNOWN_ABBREVIATIONS.clear()
+    assert ViewCache(tmp_path).get(("digest", "")) == view  # a later build reads the file
+    assert badges.KNOWN_ABBREVIATIONS["Nature Computational Science"] == "Nat. Comput. Sci."

@@ -368,3 +368,9 @@ def test_unknown_command_before_math_is_reported() -> None:
 def test_ensuremath_after_one_without_argument_is_still_math() -> None:
     result = convert(r"\ensuremath x and \ensuremath{y}")
     assert [p.tex for p in result.pieces if p.mathml] == ["y"]
+
+
+def test_doubled_backslash_before_an_uppercase_command_in_math() -> None:
+    (piece,) = convert(r"$\\Delta x$").pieces
+    assert piece.tex == r"\Delta x"
+    assert piece.text == "\u0394x"

@@ -13,7 +13,7 @@ abbreviation too long for a badge, gets none.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 # Acronyms recognised as words in a venue, in the spelling shown on the badge.
@@ -143,15 +143,25 @@ def _ltwa() -> Any:
     return Abbreviate.create()
 
 
-@lru_cache(maxsize=4096)
+# Abbreviations worked out before, by journal title. The view cache (cache.py) saves and restores
+# them with the formatted entries, so a rebuild that formats one new entry of a journal seen
+# before does not load the LTWA list.
+KNOWN_ABBREVIATIONS: dict[str, str] = {}
+
+
 def iso4_abbreviation(journal: str) -> str:
     """ISO 4 abbreviation of a journal title, or "" when there is none to be had."""
     if not journal.strip() or _ARXIV.search(journal):
         return ""
+    known = KNOWN_ABBREVIATIONS.get(journal)
+    if known is not None:
+        return known
     try:
-        return str(_ltwa()(journal, remove_part=True)).strip()
+        abbreviation = str(_ltwa()(journal, remove_part=True)).strip()
     except Exception:  # pyiso4 fails on some odd titles: then no badge
-        return ""
+        abbreviation = ""
+    KNOWN_ABBREVIATIONS[journal] = abbreviation
+    return abbreviation
 
 
 def journal_badge(journal: str, short: str = "") -> str:

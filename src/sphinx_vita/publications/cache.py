@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
 
+from . import badges
 from .entry import EntryView
 
 CACHE_NAME = "vita-publications.pickle"
 # Bump when EntryView changes shape, so an old file is ignored rather than misread.
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 ViewKey = tuple[str, str]  # (entry digest, owner name)
 
@@ -55,10 +56,14 @@ class ViewCache:
     def _read(self) -> dict[ViewKey, EntryView]:
         try:
             with self.path.open("rb") as stream:
-                version, views = pickle.load(stream)
+                version, views, abbreviations = pickle.load(stream)
         except Exception:  # absent, truncated or from another version: start afresh
             return {}
-        return views if version == CACHE_VERSION and isinstance(views, dict) else {}
+        if version != CACHE_VERSION or not isinstance(views, dict):
+            return {}
+        if isinstance(abbreviations, dict):
+            badges.KNOWN_ABBREVIATIONS.update(abbreviations)
+        return views
 
     def start_build(self) -> None:
         self._used = set()
@@ -90,7 +95,8 @@ class ViewCache:
         fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vita-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as stream:
-                pickle.dump((CACHE_VERSION, kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                saved = (CACHE_VERSION, kept, dict(badges.KNOWN_ABBREVIATIONS))
+                pickle.dump(saved, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except OSError:
             with contextlib.suppress(OSError):
