@@ -118,6 +118,8 @@ def test_the_index_holds_page_text_with_sections_and_filters(site: Any) -> None:
     assert paper["meta"]["title"] == "Retrieval for Quokka Maps"
     assert "Ada Example" in paper["content"] and "CVPR" in paper["content"]
     assert paper["filters"]["venue"] == ["CVPR"]
+    # The paper is its own result; the list that repeats it is not indexed again.
+    assert "Quokka" not in indexed["/publications.html"]["content"]
     # A draft is nowhere in the index.
     assert not any("Unicornish" in f["content"] for f in indexed.values())
 
@@ -268,3 +270,22 @@ def test_heading_ids_move_section_ids_below_the_title() -> None:
         b'<section id="top">\n<h1>T</h1>\n<section class="x">\n<span id="b"></span>'
         b'\n<h2 id="a">A</h2></section>\n<section><h3 id="c" class="k">C</h3></section></section>'
     )
+
+
+def test_the_mirror_never_copies_itself_when_it_sits_in_the_output(tmp_path: Path) -> None:
+    """``sphinx-build -d html/.doctrees``: the doctree folder, and so the mirror, in the output."""
+    out = tmp_path / "html"
+    (out / "notes").mkdir(parents=True)
+    page = b'<html><body><div data-pagefind-body><section id="a"><h1>A</h1></section></div>'
+    (out / "index.html").write_bytes(page)
+    (out / "notes" / "n.html").write_bytes(page)
+    (out / "search.html").write_bytes(b"<html><body>search</body></html>")
+    mirror = out / ".doctrees" / pagefind_index.MIRROR
+    mirror.mkdir(parents=True)
+    assert pagefind_index.sync_mirror(out, mirror) == 2
+    assert pagefind_index.sync_mirror(out, mirror) == 0
+    copies = sorted(p.relative_to(mirror).as_posix() for p in mirror.rglob("*.html"))
+    assert copies == ["index.html", "notes/n.html"]
+    (out / "notes" / "n.html").unlink()
+    assert pagefind_index.sync_mirror(out, mirror) == 1
+    assert not (mirror / "notes" / "n.html").exists()

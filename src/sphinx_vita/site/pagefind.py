@@ -40,6 +40,8 @@ CSS_FILE = "vita-pagefind.css"
 SEARCH_TEMPLATE = "vita-search.html"
 TEMPLATES = Path(__file__).parent / "templates"
 BODY_ATTRIBUTE = "data-pagefind-body"
+# A publication list's entries (publications/nodes.py writes the class; site reads no feature).
+LIST_SELECTOR = ".vita-pub-list"
 # What a feature puts in a page's context: {"type": ["note"], "tag": ["vision"], ...}.
 SEARCH_FILTERS = "vita_search_filters"
 WASM_SOURCE = "'wasm-unsafe-eval'"
@@ -155,8 +157,11 @@ def run_pagefind(app: Sphinx, exception: BaseException | None) -> None:
         return
     outdir = Path(app.outdir)
     mirror = Path(app.doctreedir) / pagefind_index.MIRROR
+    # With a page per publication, each is its own result: the lists that repeat them are not
+    # indexed again (a 4,000-entry list would be one 600 kB fragment for any query it matches).
+    exclude = (LIST_SELECTOR,) if app.config.vita_publication_pages else ()
     try:
-        run = pagefind_index.build_index(found, outdir, mirror)
+        run = pagefind_index.build_index(found, outdir, mirror, exclude)
     except (OSError, pagefind_index.subprocess.SubprocessError) as error:
         warn(f"Pagefind could not index the site: {error}", "search")
         return

@@ -85,7 +85,9 @@ def _pages(outdir: Path) -> dict[str, Path]:
     found = {}
     for path in outdir.rglob("*.html"):
         relative = path.relative_to(outdir)
-        if not _NOT_PAGES.intersection(relative.parts[:-1]):
+        folders = relative.parts[:-1]
+        # Hidden folders too: ``-d _build/html/.doctrees`` puts the mirror itself in the output.
+        if not _NOT_PAGES.intersection(folders) and not any(f.startswith(".") for f in folders):
             found[relative.as_posix()] = path
     return found
 
@@ -145,16 +147,21 @@ class IndexRun:
     output: str = ""
 
 
-def command(binary: Path, mirror: Path, bundle: Path) -> list[str]:
-    selectors = ", ".join(EXCLUDE_SELECTORS)
+def command(binary: Path, mirror: Path, bundle: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    selectors = ", ".join((*EXCLUDE_SELECTORS, *exclude))
     return [
         str(binary), "--site", str(mirror), "--output-path", str(bundle),
         "--exclude-selectors", selectors, "--quiet",
     ]  # fmt: skip
 
 
-def build_index(binary: Path, outdir: Path, mirror: Path) -> IndexRun:
-    """Index the output's pages into ``outdir/pagefind`` unless nothing changed since last time."""
+def build_index(
+    binary: Path, outdir: Path, mirror: Path, exclude: tuple[str, ...] = ()
+) -> IndexRun:
+    """Index the output's pages into ``outdir/pagefind`` unless nothing changed since last time.
+
+    ``exclude``: CSS selectors of more parts of pages that are not their text.
+    """
     mirror.mkdir(parents=True, exist_ok=True)
     changed = sync_mirror(outdir, mirror)
     bundle = outdir / BUNDLE
@@ -162,7 +169,7 @@ def build_index(binary: Path, outdir: Path, mirror: Path) -> IndexRun:
     # What the index depends on besides the pages: the binary (an upgrade replaces the file)
     # and the options.
     found = binary.stat()
-    parts = [*command(binary, mirror, bundle), str(found.st_size), str(found.st_mtime_ns)]
+    parts = [*command(binary, mirror, bundle, exclude), str(found.st_size), str(found.st_mtime_ns)]
     signature = hashlib.sha256("\0".join(parts).encode()).hexdigest()
     if (
         not changed
@@ -177,7 +184,7 @@ def build_index(binary: Path, outdir: Path, mirror: Path) -> IndexRun:
     # old index.
     fresh = bundle.with_name(BUNDLE + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    argv = command(binary, mirror, fresh)
+    argv = command(binary, mirror, fresh, exclude)
     result = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=1800)
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
