@@ -29,6 +29,7 @@ from .bibfiles import default_bibfiles, read_bibfiles
 from .directive import PublicationsDirective
 from .domain import PublicationsDomain
 from .files import copy_into_output
+from .fragments import FragmentCache
 from .nodes import (
     CSS_FILE,
     JS_FILE,
@@ -51,9 +52,11 @@ from .nodes import (
     visit_math_html,
     visit_math_latex,
     visit_preview_html,
+    visit_vita_html,
     vita_badge,
     vita_bibtex_code,
     vita_details,
+    vita_html,
     vita_label,
     vita_latex_anchor,
     vita_math,
@@ -138,6 +141,12 @@ def _add_nodes(app: Sphinx) -> None:
         texinfo=readable,
     )
     app.add_node(vita_bibtex_code, html=(visit_bibtex_code_html, depart_bibtex_code_html))
+    app.add_node(vita_html, **{**nowhere, "html": (visit_vita_html, None)})
+
+
+def _save_fragments(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None:
+        FragmentCache.for_directory(app.doctreedir).save()
 
 
 def setup_publications(app: Sphinx) -> None:
@@ -160,4 +169,4 @@ def setup_publications(app: Sphinx) -> None:
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("html-collect-pages", _copy_local_files)
     app.add_event(pages.EVENT)
-    app.connect("doctree-resolved", pages.add_details_links)
+    app.connect("build-finished", _save_fragments)

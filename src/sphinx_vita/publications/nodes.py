@@ -23,6 +23,17 @@ class vita_publications(nodes.General, nodes.Element):
     """Placeholder left by the directive; replaced by the list in a post-transform."""
 
 
+class vita_html(nodes.General, nodes.Element):
+    """One child of an entry, drawn once as HTML and cached (``fragments.py``); HTML builders
+    only. It holds, never written, paragraphs with the child's words, for what reads a page's
+    text from its doctree (the search index, the page's description)."""
+
+
+def visit_vita_html(self: Any, node: vita_html) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
 class vita_badge(nodes.Inline, nodes.TextElement):
     """The venue badge; HTML only (a printed list names the venue already)."""
 

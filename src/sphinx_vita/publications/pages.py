@@ -28,7 +28,7 @@ from ..site.seo import site_url
 from .entry import LinkButton
 from .files import LocalFile
 from .nodes import LIST_CLASS
-from .render import Page, rich_text
+from .render import PAGES_FOLDER, Page, page_name, pages_enabled, rich_text
 from .render import links as link_buttons
 from .scholar import Catalogue, article
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from .entry import EntryView
 
-FOLDER = "pub"
+FOLDER = PAGES_FOLDER
 EVENT = "vita-publication-page"
 
 # Highwire's name for the venue, by BibTeX entry type.
@@ -61,11 +61,7 @@ _ID_PREFIXES = {
 
 
 def _enabled(app: Sphinx) -> bool:
-    return bool(app.config.vita_publication_pages) and app.builder.name in {"html", "dirhtml"}
-
-
-def page_name(anchor: str) -> str:
-    return f"{FOLDER}/{anchor}"
+    return pages_enabled(app.config, app.builder)
 
 
 def _identifier(view: EntryView, kind: str) -> str:
@@ -212,31 +208,3 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     yield from _pages(app)
-
-
-def add_details_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """HTML lists: a "Details" button on each entry that has its own page."""
-    if app.builder.format != "html" or not _enabled(app):
-        return
-    builder: Any = app.builder
-    for entry in doctree.findall(nodes.list_item):
-        if "vita-pub" not in entry["classes"] or not entry["ids"]:
-            continue
-        uri = builder.get_relative_uri(docname, page_name(entry["ids"][0]))
-        details = nodes.reference(
-            "", "Details", refuri=uri, classes=["vita-link", "vita-link-page"]
-        )
-        links = next(
-            (p for p in entry.findall(nodes.paragraph) if "vita-pub-links" in p["classes"]),
-            None,
-        )
-        if links is None:
-            links = nodes.paragraph(classes=["vita-pub-links"])
-            reference = next(
-                (p for p in entry.findall(nodes.paragraph) if "vita-pub-ref" in p["classes"]),
-                None,
-            )
-            entry.insert(entry.index(reference) + 1 if reference is not None else 0, links)
-        elif len(links):
-            links += nodes.Text(" ")
-        links += details

@@ -1,5 +1,6 @@
 """Building each list (a post-transform): the placeholder becomes a grouped, numbered list of
-format-neutral nodes, so every builder gets every entry."""
+format-neutral nodes, so every builder gets every entry. On HTML builders each entry's drawing
+is cached (``fragments.py``), so a long list is not drawn again for one changed entry."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from ..config import get_config
+from . import fragments
 from .cache import ViewCache
 from .domain import PublicationsDomain, ResolvedItem
 from .entry import EntryView, LinkButton, make_view
@@ -31,7 +33,38 @@ from .nodes import (
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinxcontrib.bibtex.domain import BibtexDomain
+
+# Where each publication's own page goes (``pages.py``), when there are such pages.
+PAGES_FOLDER = "pub"
+
+
+def page_name(anchor: str) -> str:
+    return f"{PAGES_FOLDER}/{anchor}"
+
+
+def pages_enabled(config: Config, builder: Builder) -> bool:
+    return bool(config.vita_publication_pages) and builder.name in {"html", "dirhtml"}
+
+
+def add_details_link(builder: Any, docname: str, entry: nodes.list_item) -> None:
+    """A "Details" button on an entry that has its own page."""
+    uri = builder.get_relative_uri(docname, page_name(entry["ids"][0]))
+    details = nodes.reference("", "Details", refuri=uri, classes=["vita-link", "vita-link-page"])
+    links = next(
+        (p for p in entry.findall(nodes.paragraph) if "vita-pub-links" in p["classes"]), None
+    )
+    if links is None:
+        links = nodes.paragraph(classes=["vita-pub-links"])
+        reference = next(
+            (p for p in entry.findall(nodes.paragraph) if "vita-pub-ref" in p["classes"]), None
+        )
+        entry.insert(entry.index(reference) + 1 if reference is not None else 0, links)
+    elif len(links):
+        links += nodes.Text(" ")
+    links += details
 
 
 def _authors_node(view: EntryView) -> nodes.inline:
@@ -207,6 +240,10 @@ def _links_paragraph(buttons: list[tuple[LinkButton, str]]) -> nodes.paragraph:
     return para
 
 
+def _uses_local_files(view: EntryView) -> bool:
+    return bool(view.preview) or any(link.local for link in view.links)
+
+
 def _entry_node(
     page: Page, item: ResolvedItem, view: EntryView, mark_selected: bool = False
 ) -> nodes.list_item:
@@ -264,8 +301,29 @@ class PublicationsTransform(SphinxPostTransform):
         # Sphinx 9 reaches the application through the environment (``self.app`` is deprecated).
         app = getattr(env, "_app", None) or self.app
         style = self.config.vita_citation_style
-        for placeholder in list(self.document.findall(vita_publications)):
-            page = Page(app, placeholder["docname"])
+        builder = app.builder
+        details = pages_enabled(env.config, builder)
+        drawer: fragments.Drawer | None = None
+        drawn: fragments.FragmentCache | None = None
+        settings = ""
+        placeholders = list(self.document.findall(vita_publications))
+        if placeholders and fragments.applies(builder):
+            drawer = fragments.Drawer(builder)
+            drawn = fragments.FragmentCache.for_directory(env.doctreedir)
+            settings = fragments.config_fingerprint(env.config)
+        for placeholder in placeholders:
+            docname = placeholder["docname"]
+            page = Page(app, docname)
+            # What an entry's drawing depends on besides its view and label (see _entry_node):
+            # the list's options, the settings, the page it is on, the builder (relative links)
+            # and whether the .bib asks for BibTeX toggles.
+            inputs = (
+                sorted(placeholder.attributes.items()),
+                settings,
+                docname,
+                builder.name,
+                page.toggle,
+            )
             result = resolved.get((placeholder["docname"], placeholder["list_id"]))
             container = nodes.container(
                 classes=[LIST_CLASS, *placeholder.get("classes", [])],
@@ -277,13 +335,35 @@ class PublicationsTransform(SphinxPostTransform):
                     container += nodes.rubric(heading, heading, classes=["vita-pub-group"])
                 listing = _listing(style, number)
                 for item in items:
+                    key = ""
+                    if drawn is not None and item.digest:
+                        key = fragments.fragment_key(
+                            item.digest, owner, item.anchor, item.label, inputs
+                        )
+                        fragment = drawn.get(key)
+                        if fragment is not None:
+                            li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
+                            listing += fragments.fill(li, fragment)
+                            number += 1
+                            continue
                     view = cache.get((item.digest, owner)) if item.digest else None
                     if view is None:  # the cache file went missing: format it again
                         entry = cite.bibdata.data.entries[item.key]
                         view, _ = make_view(entry, cite.bibdata.data, owner_key)
-                    listing += _entry_node(
-                        page, item, view, placeholder.get("mark_selected", False)
-                    )
+                    li = _entry_node(page, item, view, placeholder.get("mark_selected", False))
+                    if details:
+                        add_details_link(builder, docname, li)
+                    if drawer is not None and drawn is not None:
+                        fragment = drawer.draw(li)
+                        if fragment is not None:
+                            # Files in the publication folder can come and go without the
+                            # entry changing: those entries are drawn every time.
+                            if key and not _uses_local_files(view):
+                                drawn.put(key, fragment)
+                            li = fragments.fill(
+                                nodes.list_item(classes=li["classes"], ids=[item.anchor]), fragment
+                            )
+                    listing += li
                     number += 1
                 container += listing
             if number == 1:

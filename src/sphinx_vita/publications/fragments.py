@@ -1,0 +1,192 @@
+"""Each listed entry's HTML, cached on disk, so a list of 4,000 entries is not drawn again for
+one new entry.
+
+A list page that shows thousands of entries is written again whenever one of them changes; its
+doctree would have ~60 nodes per entry, and every post-transform, the HTML writer and the search
+indexer would walk all of them. On HTML builders an entry is instead drawn once (its nodes,
+through the builder's own translator) and kept as HTML, by everything the drawing depends on;
+the page then holds, per entry, an ``<li>`` around a node per child that writes its HTML (and
+keeps its words, for the search index and the page's description): a few nodes instead of
+sixty. The ``<li>`` stays a node, so features that add to an entry after this
+(``doctree-resolved``) still can. The output is the same HTML the writer would produce from the
+nodes, and the same in clean and incremental builds: every build on these builders draws
+entries this way.
+
+Entries holding nodes that the build must see later (an image to copy, a cross-reference to
+resolve) are never cached: they stay nodes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx import addnodes
+
+from .nodes import vita_html
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+
+CACHE_NAME = "vita-fragments.pickle"
+# Bump whenever the HTML of an entry changes for the same inputs (its nodes or their visitors).
+FRAGMENT_VERSION = 2
+# Builders whose pages this applies to: the ones that write one HTML page per document.
+BUILDERS = frozenset({"html", "dirhtml"})
+
+# For each child of an entry: its HTML, whether the search index reads it, and the text nodes
+# of each of its outermost paragraphs (what the search index and the description read).
+Child = tuple[str, bool, tuple[tuple[str, ...], ...]]
+Fragment = tuple[Child, ...]
+# Nodes the build acts on after the post-transforms: an entry holding one stays nodes.
+_LATER = (nodes.image, addnodes.pending_xref, addnodes.download_reference, nodes.raw)
+
+
+def applies(builder: Builder) -> bool:
+    return builder.name in BUILDERS and getattr(builder, "docsettings", None) is not None
+
+
+def _stable(value: object) -> str:
+    """``repr`` that is the same in every process: sets and dicts in sorted order."""
+    if isinstance(value, dict):
+        return (
+            "{" + ", ".join(sorted(f"{_stable(k)}: {_stable(v)}" for k, v in value.items())) + "}"
+        )
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(_stable(v) for v in value)) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_stable(v) for v in value) + "]"
+    return repr(value)
+
+
+def config_fingerprint(config: Config) -> str:
+    """A digest of the settings HTML output depends on (those that rebuild "html" or "env")."""
+    parts = sorted(
+        (item.name, _stable(item.value)) for item in config if item.rebuild in ("html", "env")
+    )
+    return hashlib.sha1(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def fragment_key(*parts: object) -> str:
+    return hashlib.sha1(
+        repr((FRAGMENT_VERSION, *parts)).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+
+
+class FragmentCache:
+    """The fragments of one build directory (one instance per doctree directory and process)."""
+
+    _instances: ClassVar[dict[str, FragmentCache]] = {}
+
+    @classmethod
+    def for_directory(cls, directory: str | Path) -> FragmentCache:
+        key = str(directory)
+        cache = cls._instances.get(key)
+        if cache is None:
+            cache = cls._instances[key] = cls(Path(directory) / CACHE_NAME)
+        return cache
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fragments: dict[str, Fragment] | None = None
+        self._used: set[str] = set()
+        self._dirty = False
+
+    @property
+    def fragments(self) -> dict[str, Fragment]:
+        if self._fragments is None:
+            try:
+                with self.path.open("rb") as stream:
+                    version, fragments = pickle.load(stream)
+            except Exception:  # absent, truncated or from another version: draw again
+                version, fragments = None, {}
+            ok = version == FRAGMENT_VERSION and isinstance(fragments, dict)
+            self._fragments = fragments if ok else {}
+        return self._fragments
+
+    def get(self, key: str) -> Fragment | None:
+        fragment = self.fragments.get(key)
+        if fragment is not None:
+            self._used.add(key)
+        return fragment
+
+    def put(self, key: str, fragment: Fragment) -> None:
+        self.fragments[key] = fragment
+        self._used.add(key)
+        self._dirty = True
+
+    def save(self) -> None:
+        """Keep what this build drew or used, and the rest while it is not the larger part
+        (the pages this build did not write keep theirs; edits do not pile up)."""
+        if self._fragments is None or not self._dirty:
+            self._used = set()
+            return
+        if len(self._fragments) <= 2 * len(self._used):
+            kept = self._fragments
+        else:
+            kept = {key: self._fragments[key] for key in self._used if key in self._fragments}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vita-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump((FRAGMENT_VERSION, kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            return
+        self._fragments = kept
+        self._used = set()
+        self._dirty = False
+
+
+class Drawer:
+    """Draws entries' children as HTML with the builder's own translator (one per page)."""
+
+    def __init__(self, builder: Any) -> None:
+        document = new_document("<vita-publications>", builder.docsettings)
+        self.translator = builder.create_translator(document, builder)
+        # Inside a list of entries, none of which is "simple" (each has several paragraphs),
+        # which is what the translator would have worked out for the list itself.
+        self.translator.compact_simple = False
+        self.translator.compact_p = None
+
+    def draw(self, entry: nodes.list_item) -> Fragment | None:
+        """The entry's children as HTML, or None when they must stay nodes."""
+        if any(True for _ in entry.findall(lambda n: isinstance(n, _LATER))):
+            return None
+        children: list[Child] = []
+        for child in entry.children:
+            self.translator.body = []
+            child.walkabout(self.translator)
+            searchable = not (isinstance(child, nodes.Element) and "no-search" in child["classes"])
+            words = tuple(
+                tuple(text.astext() for text in paragraph.findall(nodes.Text))
+                for paragraph in _outermost_paragraphs(child)
+            )
+            children.append(("".join(self.translator.body), searchable, words))
+        return tuple(children)
+
+
+def _outermost_paragraphs(node: nodes.Node) -> list[nodes.paragraph]:
+    if isinstance(node, nodes.paragraph):
+        return [node]
+    return [p for child in node.children for p in _outermost_paragraphs(child)]
+
+
+def fill(entry: nodes.list_item, fragment: Fragment) -> nodes.list_item:
+    """``entry`` (an empty ``<li>``) holding the fragment."""
+    for html, searchable, words in fragment:
+        node = vita_html(html=html, classes=[] if searchable else ["no-search"])
+        for texts in words:
+            node += nodes.paragraph("", "", *(nodes.Text(text) for text in texts))
+        entry += node
+    return entry

@@ -1,0 +1,145 @@
+"""Entries drawn once and cached as HTML (:mod:`sphinx_vita.publications.fragments`): the pages
+are byte-identical to drawing every entry from its nodes, a rebuild after one entry is added or
+edited draws only that entry, and it writes what a clean build writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sphinx_vita.publications import fragments
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).resolve().parents[1] / "roots"
+PAGES = ("index", "by-type", "selected", "filtered")
+NEW_ENTRY = (
+    "\n@inproceedings{new2025,\n  title = {A New Paper, 20% Better},\n"
+    "  author = {Palrecha, Akash and Doe, Jane},\n  booktitle = {Proceedings of CVPR},\n"
+    "  year = {2025},\n  url = {https://example.org/new},\n}\n"
+)
+
+
+def site(tmp_path: Path, name: str, pages: bool = True) -> Path:
+    srcdir = tmp_path / name
+    shutil.copytree(ROOTS / "test-pub-styles", srcdir)
+    if pages:
+        with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write("vita_publication_pages = True\n")
+    return srcdir
+
+
+def html(app: SphinxTestApp) -> dict[str, str]:
+    out = Path(app.outdir)
+    return {str(p.relative_to(out)): p.read_text("utf-8") for p in sorted(out.rglob("*.html"))}
+
+
+class Draws:
+    """Counts the entries drawn from nodes."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        original = fragments.Drawer.draw
+
+        def draw(drawer: fragments.Drawer, entry: object) -> object:
+            self.count += 1
+            return original(drawer, entry)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(fragments.Drawer, "draw", draw)
+
+
+@pytest.mark.parametrize("pages", [True, False])
+def test_pages_are_the_same_as_drawn_from_nodes(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pages: bool,
+) -> None:
+    cached = make_app("html", srcdir=site(tmp_path, "cached", pages))
+    cached.build()
+    with monkeypatch.context() as patch:
+        patch.setattr(fragments, "applies", lambda builder: False)
+        nodes_only = make_app("html", srcdir=site(tmp_path, "nodes", pages))
+        nodes_only.build()
+    assert "vita-pub" in html(cached)["index.html"]
+    assert html(cached) == html(nodes_only)
+
+
+def test_one_new_entry_draws_one_entry_and_equals_a_clean_build(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srcdir = site(tmp_path, "site")
+    first = make_app("html", srcdir=srcdir)
+    first.build()
+    assert (Path(first.doctreedir) / fragments.CACHE_NAME).is_file()
+    draws = Draws(monkeypatch)
+    bib = srcdir / "al-folio.bib"
+    bib.write_text(bib.read_text("utf-8") + NEW_ENTRY, "utf-8")
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    # Lists on two pages show it (the full list and the one by type); one is filtered out.
+    assert 1 <= draws.count <= 3
+    assert "A New Paper, 20% Better" in html(again)["index.html"]
+    clean = make_app("html", srcdir=srcdir, freshenv=True)
+    shutil.rmtree(clean.outdir)
+    clean.build()
+    assert html(again) == html(clean)
+
+
+def test_an_edited_title_redraws_that_entry_only(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srcdir = site(tmp_path, "site")
+    make_app("html", srcdir=srcdir).build()
+    bib = srcdir / "dblp.bib"
+    text = bib.read_text("utf-8")
+    assert "Adam: {A} Method for Stochastic Optimization" in text
+    bib.write_text(text.replace("Adam: {A} Method", "Adam, Edited: {A} Method"), "utf-8")
+    draws = Draws(monkeypatch)
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    assert 1 <= draws.count <= 4  # the entry, on each list that shows it
+    assert "Adam, Edited: A Method" in html(again)["index.html"]
+    clean_src = tmp_path / "clean"
+    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = make_app("html", srcdir=clean_src)
+    clean.build()
+    assert html(again) == html(clean)
+
+
+def test_search_index_keeps_entries_and_skips_their_bibtex(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = site(tmp_path, "site", pages=False)
+    bib = srcdir / "al-folio.bib"
+    bib.write_text(
+        bib.read_text("utf-8") + NEW_ENTRY.replace("year = {2025}", "year = {2025}, isbn = {zqxv}"),
+        "utf-8",
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    index = (Path(app.outdir) / "searchindex.js").read_text("utf-8")
+    assert '"better"' in index  # from the title
+    assert "zqxv" in html(app)["index.html"]  # in the BibTeX shown ...
+    assert "zqxv" not in index  # ... which the search index skips
+
+
+def test_a_broken_cache_file_only_means_drawing_again(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = site(tmp_path, "site")
+    first = make_app("html", srcdir=srcdir)
+    first.build()
+    expected = html(first)
+    (Path(first.doctreedir) / fragments.CACHE_NAME).write_bytes(b"garbage")
+    fragments.FragmentCache._instances.clear()
+    (srcdir / "index.rst").write_text((srcdir / "index.rst").read_text("utf-8") + "\n", "utf-8")
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    assert html(again) == expected
