@@ -219,3 +219,12 @@ def touch_bib(root: Path, size: SiteSize, n: int = 0) -> None:
     rng = random.Random(99 + n)
     with (root / "refs.bib").open("a", encoding="utf-8") as f:
         f.write("\n" + _bib_entry(rng, size.bib_entries + 1 + n))
+
+
+def edit_bib_title(root: Path, size: SiteSize, n: int = 0) -> None:
+    """One entry's title edited in the .bib, as a researcher correcting a typo (entry ``n``)."""
+    path = root / "refs.bib"
+    text = path.read_text("utf-8")
+    start = text.index(f"{{{bib_key(n % size.bib_entries)},")
+    title = text.index("title = {", start) + len("title = {")
+    path.write_text(text[:title] + f"Edited {n} " + text[title:], "utf-8")

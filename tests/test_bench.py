@@ -17,7 +17,15 @@ if str(ROOT) not in sys.path:  # `pytest` run from elsewhere than the checkout
     sys.path.insert(0, str(ROOT))
 
 from bench.runner import sphinx_build  # noqa: E402
-from bench.sitegen import VARIANTS, SiteSize, note_path, touch_bib, touch_page, write_site  # noqa: E402
+from bench.sitegen import (  # noqa: E402
+    VARIANTS,
+    SiteSize,
+    edit_bib_title,
+    note_path,
+    touch_bib,
+    touch_page,
+    write_site,
+)
 
 SIZE = SiteSize(pages=4, bib_entries=6, entries_per_page=3, cites_per_page=2, topics=2)
 
@@ -63,10 +71,12 @@ def test_incremental_edits_keep_the_site_building(tmp_path: Path) -> None:
 
     touch_page(src, SIZE)
     touch_bib(src, SIZE)
+    edit_bib_title(src, SIZE, 1)
     build = sphinx_build(src, out)
 
     assert build.ok and build.warnings == 0, build.log.read_text("utf-8")
     assert "added by the benchmark" in (out / f"{note_path(0, SIZE)}.html").read_text("utf-8")
+    assert "Edited 1 " in (src / "refs.bib").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
