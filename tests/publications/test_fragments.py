@@ -119,7 +119,8 @@ def test_search_index_keeps_entries_and_skips_their_bibtex(
     srcdir = site(tmp_path, "site", pages=False)
     bib = srcdir / "al-folio.bib"
     bib.write_text(
-        bib.read_text("utf-8") + NEW_ENTRY.replace("year = {2025}", "year = {2025}, isbn = {zqxv}"),
+        bib.read_text("utf-8")
+        + NEW_ENTRY.replace("year = {2025}", "year = {2025}, isbn = {zqxv}, bibtex_show = {true}"),
         "utf-8",
     )
     app = make_app("html", srcdir=srcdir)

@@ -13,7 +13,8 @@ nodes, and the same in clean and incremental builds: every build on these builde
 entries this way.
 
 Entries holding nodes that the build must see later (an image to copy, a cross-reference to
-resolve) are never cached: they stay nodes.
+resolve), entries of a single paragraph and entries linking files from the publication folder
+are never cached: they stay nodes, or are drawn again every time.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 CACHE_NAME = "vita-fragments.pickle"
 # Bump whenever the HTML of an entry changes for the same inputs (its nodes or their visitors).
-FRAGMENT_VERSION = 2
+FRAGMENT_VERSION = 3
 # Builders whose pages this applies to: the ones that write one HTML page per document.
 BUILDERS = frozenset({"html", "dirhtml"})
 
@@ -162,6 +163,10 @@ class Drawer:
     def draw(self, entry: nodes.list_item) -> Fragment | None:
         """The entry's children as HTML, or None when they must stay nodes."""
         if any(True for _ in entry.findall(lambda n: isinstance(n, _LATER))):
+            return None
+        # An entry of one paragraph can make its list "simple" (docutils' compact list, which
+        # the writer marks): only its nodes say so.
+        if len([c for c in entry.children if not isinstance(c, nodes.Invisible)]) <= 1:
             return None
         children: list[Child] = []
         for child in entry.children:
