@@ -168,5 +168,7 @@ def setup_publications(app: Sphinx) -> None:
     app.connect("html-page-context", scholar.add_articles, priority=410)
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("html-collect-pages", _copy_local_files)
+    # After furo (500) and Vita's cached sidebar (600, 650): it marks that sidebar.
+    app.connect("html-page-context", pages.mark_list_page_current, priority=700)
     app.add_event(pages.EVENT)
     app.connect("build-finished", _save_fragments)

@@ -184,13 +184,16 @@ def visit_details_html(self: HTML5Translator, node: vita_details) -> None:
     self.body.append("<summary>" + self.encode(node["summary"]) + "</summary>")
 
 
+# Static markup only; vita-publications.js copies the <pre> text next to it.
+COPY_BUTTON = (
+    '<button type="button" class="vita-copy" aria-label="Copy BibTeX to the clipboard">'
+    "Copy</button>"
+)
+
+
 def depart_details_html(self: HTML5Translator, node: vita_details) -> None:
     if node.get("copy"):
-        # Static markup only; vita-publications.js copies the <pre> text next to it.
-        self.body.append(
-            '<button type="button" class="vita-copy" aria-label="Copy BibTeX to the clipboard">'
-            "Copy</button>"
-        )
+        self.body.append(COPY_BUTTON)
     self.body.append("</details>\n")
 
 

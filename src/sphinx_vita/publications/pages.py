@@ -16,6 +16,7 @@ adds "Cited by" there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from ..site.pagefind import add_search_filter
 from ..site.seo import site_url
 from .entry import LinkButton
 from .files import LocalFile
-from .nodes import LIST_CLASS
+from .nodes import COPY_BUTTON, LIST_CLASS, vita_badge
 from .render import PAGES_FOLDER, Page, page_name, pages_enabled, rich_text
 from .render import links as link_buttons
 from .scholar import Catalogue, article
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 
 FOLDER = PAGES_FOLDER
 EVENT = "vita-publication-page"
+# The page's context key naming the list the publication belongs to (its sidebar mark).
+LIST_PAGE = "vita_publication_list"
+# Past this many characters a title is set smaller, to stay within two lines of the column.
+LONG_TITLE = 90
 
 # Highwire's name for the venue, by BibTeX entry type.
 _VENUE_TAGS = {
@@ -100,10 +105,43 @@ def _meta_html(tags: list[tuple[str, str]]) -> str:
     return "".join(f'<meta name="{escape(k)}" content="{escape(v)}">\n' for k, v in tags)
 
 
+def _venue_line(view: EntryView) -> nodes.paragraph | None:
+    """The list card's venue: the badge, then the venue in italics, details and year."""
+    parts: list[nodes.Node] = [nodes.emphasis(view.venue, view.venue)] if view.venue else []
+    parts += [nodes.Text(part) for part in (view.details, view.year_text) if part]
+    if not parts and not view.badge:
+        return None
+    line = nodes.paragraph(classes=["vita-pub-venue"])
+    if view.badge:
+        line += vita_badge(view.badge, view.badge, classes=["vita-badge"])
+    for index, part in enumerate(parts):
+        if index:
+            line += nodes.Text(", ")
+        line += part
+    return line
+
+
+def bibtex_block(bibtex: str) -> nodes.container:
+    """The entry's BibTeX with the list's Copy button (vita-publications.js).
+
+    One span per line, so a long line wraps under its own field rather than at the block's
+    left edge (CSS: a hanging indent); the text, and what Copy copies, is the BibTeX as is.
+    """
+    block = nodes.literal_block(classes=["vita-pub-bibtex"])
+    for line in bibtex.splitlines():
+        block += nodes.inline(line + "\n", line + "\n", classes=["vita-bibtex-line"])
+    box = nodes.container(classes=["vita-bibtex", "no-search"])
+    box += block
+    box += nodes.raw("", COPY_BUTTON, format="html")
+    return box
+
+
 def _body(
     view: EntryView, back_uri: str, list_title: str, buttons: list[tuple[LinkButton, str]]
 ) -> nodes.section:
     section = nodes.section(ids=["publication"], classes=["vita-pub-page", LIST_CLASS])
+    if len(view.title) > LONG_TITLE:
+        section["classes"].append("vita-pub-long-title")
     section += nodes.title(view.title, "", *rich_text(view.title_pieces, view.title))
     authors = nodes.paragraph(classes=["vita-pub-authors"])
     for index, author in enumerate(view.authors):
@@ -116,9 +154,9 @@ def _body(
     if view.et_al:
         authors += nodes.Text(" et al.")
     section += authors
-    where = ", ".join(part for part in (view.venue, view.details, view.year_text) if part)
-    if where:
-        section += nodes.paragraph(where, where, classes=["vita-pub-venue"])
+    venue = _venue_line(view)
+    if venue is not None:
+        section += venue
     for text, class_name in (
         (view.additional_info, "vita-pub-info"),
         (f"Award: {view.award}" if view.award else "", "vita-pub-award"),
@@ -142,13 +180,46 @@ def _body(
             classes=["vita-pub-abstract"],
         )
     section += nodes.rubric("BibTeX", "BibTeX")
-    section += nodes.literal_block(
-        view.bibtex, view.bibtex, language="bibtex", classes=["vita-pub-bibtex"]
-    )
+    section += bibtex_block(view.bibtex)
     back = nodes.paragraph()
     back += nodes.reference("", f"Back to {list_title}", refuri=back_uri)
     section += back
     return section
+
+
+@dataclass(frozen=True)
+class _Paper:
+    key: str
+    docname: str  # the list page it belongs to
+    anchor: str
+    view: EntryView
+
+    @property
+    def pagename(self) -> str:
+        return page_name(self.anchor)
+
+
+def _papers(app: Sphinx, catalogue: Catalogue) -> list[_Paper]:
+    """Every publication with a page, list by list in the order each list shows them."""
+    papers = []
+    for docname in sorted({docname for docname, _ in catalogue.canonical.values()}):
+        for item in catalogue.items_on(docname):
+            if catalogue.canonical.get(item.key) != (docname, item.anchor):
+                continue  # its page belongs to its place in another list
+            view = catalogue.view(item)
+            if view is not None:
+                papers.append(_Paper(item.key, docname, item.anchor, view))
+    return papers
+
+
+def _neighbour(builder: Any, paper: _Paper, other: _Paper | None) -> dict[str, str] | None:
+    """furo's "Previous" / "Next": a paper of the same list, not whatever page comes next."""
+    if other is None or other.docname != paper.docname:
+        return None
+    return {
+        "link": builder.get_relative_uri(paper.pagename, other.pagename),
+        "title": escape(other.view.title),
+    }
 
 
 def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -158,16 +229,10 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     catalogue = Catalogue(app, app.env)
     url = site_url(app.config)
     person_id = url + "#person" if url and get_config(app.config).profile.name else ""
-    done: set[str] = set()
-    for key, (docname, anchor) in sorted(catalogue.canonical.items(), key=lambda kv: kv[1]):
-        if anchor in done:
-            continue
-        done.add(anchor)
-        item = next((i for i in catalogue.items_on(docname) if i.key == key), None)
-        view = catalogue.view(item) if item is not None else None
-        if view is None:
-            continue
-        pagename = page_name(anchor)
+    papers = _papers(app, catalogue)
+    for index, paper in enumerate(papers):
+        key, view, docname, anchor = paper.key, paper.view, paper.docname, paper.anchor
+        pagename = paper.pagename
         back_uri = builder.get_relative_uri(pagename, docname) + "#" + anchor
         title_node = app.env.titles.get(docname)
         list_title = title_node.astext() if title_node is not None else "the list"
@@ -198,12 +263,59 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             + jsonld.script_tag(data)
             + "\n"
         )
-        context = {"title": view.title, "body": body, "metatags": metatags}
+        context = {
+            "title": view.title,
+            "body": body,
+            "metatags": metatags,
+            "prev": _neighbour(builder, paper, papers[index - 1] if index else None),
+            "next": _neighbour(
+                builder, paper, papers[index + 1] if index + 1 < len(papers) else None
+            ),
+            LIST_PAGE: docname,
+        }
         # Each publication is its own search result, found by type, year and venue.
         add_search_filter(context, "type", "publication")
         add_search_filter(context, "year", str(view.year or ""))
         add_search_filter(context, "venue", view.badge or view.venue)
         yield pagename, context, "page.html"
+
+
+def mark_list_page_current(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """A publication's page sits under its list: furo's sidebar marks the list's page current.
+
+    After furo (and Vita's cached sidebar) made the sidebar, which knows nothing of generated
+    pages: the list's link, the branch leading to it and its checkboxes get the marks furo
+    gives the page a visitor is on.
+    """
+    docname = context.get(LIST_PAGE)
+    sidebar = context.get("furo_navigation_tree")
+    if not docname or not isinstance(sidebar, str) or not sidebar:
+        return
+    href = app.builder.get_relative_uri(pagename, docname)
+    context["furo_navigation_tree"] = sidebar_with_current(sidebar, href)
+
+
+def sidebar_with_current(sidebar: str, href: str) -> str:
+    """furo's sidebar HTML with the link to ``href`` marked as the current page's."""
+    from bs4 import BeautifulSoup  # furo's own dependency, for the same job
+
+    soup = BeautifulSoup(sidebar, "html.parser")
+    link = soup.find("a", href=href)
+    if link is None:
+        return sidebar
+    link["class"] = [*link.get("class", []), "current"]
+    for depth, item in enumerate(link.find_parents("li")):
+        item["class"] = [
+            *item.get("class", []),
+            "current",
+            *(["current-page"] if not depth else []),
+        ]
+        box = item.find("input", class_="toctree-checkbox", recursive=False)
+        if box is not None:
+            box["checked"] = ""
+    return str(soup)
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
