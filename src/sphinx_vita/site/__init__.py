@@ -1,7 +1,8 @@
 """What every page of the site carries: being found (``seo.py``: <head> metadata, OpenGraph,
 sitemap, robots.txt, 404 page, favicon; ``jsonld.py``: schema.org data), being safe
-(``security.py``: the Content-Security-Policy) and search: Pagefind (``pagefind.py`` for the pages,
-``pagefind_index.py`` for running it) or Read the Docs' (``rtd_search.py``)."""
+(``security.py``: the Content-Security-Policy), search: Pagefind (``pagefind.py`` for the pages,
+``pagefind_index.py`` for running it) or Read the Docs' (``rtd_search.py``), images that do not
+shift the page (``images.py``) and a clean printed page (``static/vita-print.css``)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import add_static_folder
-from . import pagefind, rtd_search, security, seo
+from . import images, pagefind, rtd_search, security, seo
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+PRINT_CSS = "vita-print.css"
+
+
+def _add_print_css(app: Sphinx) -> None:
+    """Every HTML page prints as one clean column (``static/vita-print.css``)."""
+    if app.builder.format == "html":
+        app.add_css_file(PRINT_CSS, media="print")
 
 
 def setup_site(app: Sphinx) -> None:
@@ -32,6 +42,8 @@ def setup_site(app: Sphinx) -> None:
     app.connect("html-page-context", security.add_policy_meta)
     app.connect("builder-inited", security.watch_rendering)
     add_static_folder(app, Path(__file__).parent / "static")
+    app.connect("builder-inited", _add_print_css)
+    app.connect("doctree-resolved", images.size_images)
     app.connect("builder-inited", rtd_search.add_script)
     app.connect("html-page-context", rtd_search.add_api_meta)
     app.connect("config-inited", pagefind.add_templates)
