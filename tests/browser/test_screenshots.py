@@ -1,6 +1,6 @@
-"""Full-page screenshots for a person to look at: home, experience and publications, on a
-laptop and a phone, light and dark. They go to test-artifacts/screenshots/ (printed at the end
-of the run, never committed)."""
+"""Full-page screenshots for a person to look at: home, experience, publications, a
+publication's page and projects, on a laptop and a phone, light and dark. They go to
+test-artifacts/screenshots/ (printed at the end of the run, never committed)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,13 @@ pytestmark = pytest.mark.browser
 # Each site's home, experience and publications pages (the second site has no publications; its
 # projects timeline stands in).
 PAGES = {
-    "docs": ["index.html", "experience.html", "publications.html"],
+    "docs": [
+        "index.html",
+        "experience.html",
+        "publications.html",
+        "pub/kharbanda2023inceptionxml.html",
+        "projects.html",
+    ],
     "vinay-sisodia": ["index.html", "projects.html", "background.html"],
     # A notes list, a tag page, a note with its tags and "Linked from", and "Cited by".
     "notes": [

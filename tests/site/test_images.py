@@ -78,8 +78,9 @@ def test_images_carry_their_size_and_cards_their_alt(make_app, tmp_path):
     warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()).strip().splitlines()
     assert len(warnings) == 1
     assert "index.md" in warnings[0]
-    assert "card image 'shots/card.png' has no alt text; say what it shows with :img-alt:" in (
-        warnings[0]
+    assert (
+        "card image 'shots/card.png' has no alt text; say what it shows with :img-alt:"
+        in (warnings[0])
     )
     page = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
     images = {img["alt"]: img for img in page.select("article img")}
