@@ -297,22 +297,22 @@ def mark_list_page_current(
     context["furo_navigation_tree"] = sidebar_with_current(sidebar, href)
 
 
+def _add_classes(tag: Any, *names: str) -> None:
+    tag["class"] = [name for name in tag.get_attribute_list("class") if name] + list(names)
+
+
 def sidebar_with_current(sidebar: str, href: str) -> str:
     """furo's sidebar HTML with the link to ``href`` marked as the current page's."""
     from bs4 import BeautifulSoup  # furo's own dependency, for the same job
 
     soup = BeautifulSoup(sidebar, "html.parser")
-    link = soup.find("a", href=href)
+    link: Any = soup.find("a", href=href)
     if link is None:
         return sidebar
-    link["class"] = [*link.get("class", []), "current"]
+    _add_classes(link, "current")
     for depth, item in enumerate(link.find_parents("li")):
-        item["class"] = [
-            *item.get("class", []),
-            "current",
-            *(["current-page"] if not depth else []),
-        ]
-        box = item.find("input", class_="toctree-checkbox", recursive=False)
+        _add_classes(item, "current", *(["current-page"] if not depth else []))
+        box: Any = item.find("input", class_="toctree-checkbox", recursive=False)
         if box is not None:
             box["checked"] = ""
     return str(soup)
