@@ -11,8 +11,8 @@ where it runs, with ablog on the same notes.
   Atom feeds, furo, no Vita.
 
 Full builds run once per site; edits, each measured as an incremental build (the fastest of
-``--repeat`` runs, a new edit
-before each run): no change; one note's text; a new note with two tags.
+``--repeat`` runs, a new edit before each run): no change; one note's text; a new note with
+two tags.
 """
 
 from __future__ import annotations
