@@ -331,14 +331,26 @@ def notes_main(args: argparse.Namespace) -> int:
             report.rows.append(Row(m.label, m.vita, m.other, unit, m.note))
         tables.append(f"{title} (plain column: {other})\n\n{report.markdown()}")
     text = "\n\n".join(tables)
-    print(f"\n{header}\n\n{text}\n\n(whole run: {time.perf_counter() - start:.0f} s)")
-    for failure in bench.failures:
+    return finish(args, workdir, header, text, time.perf_counter() - start, bench.failures)
+
+
+def finish(
+    args: argparse.Namespace,
+    workdir: Path,
+    header: str,
+    text: str,
+    elapsed: float,
+    failures: list[str],
+) -> int:
+    """Print (and with --markdown write) the tables, drop the sites unless --keep."""
+    print(f"\n{header}\n\n{text}\n\n(whole run: {elapsed:.0f} s)")
+    for failure in failures:
         print(f"FAILED: {failure}", file=sys.stderr)
     if args.markdown:
         args.markdown.write_text(f"{header}\n\n{text}\n", "utf-8")
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
-    return 1 if bench.failures else 0
+    return 1 if failures else 0
 
 
 def search_main(args: argparse.Namespace, size: SiteSize, workdir: Path) -> int:
@@ -393,16 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_overheads:
             bench.directive_overheads()
     elapsed = time.perf_counter() - start
-
-    table = report.markdown()
-    print(f"\n{header}\n\n{table}\n\n(whole run: {elapsed:.0f} s)")
-    for failure in report.failures:
-        print(f"FAILED: {failure}", file=sys.stderr)
-    if args.markdown:
-        args.markdown.write_text(f"{header}\n\n{table}\n", "utf-8")
-    if not args.keep:
-        shutil.rmtree(workdir, ignore_errors=True)
-    return 1 if report.failures else 0
+    return finish(args, workdir, header, report.markdown(), elapsed, report.failures)
 
 
 if __name__ == "__main__":
