@@ -410,3 +410,27 @@ def test_a_site_without_notes_gets_no_backlinks(make_app: Any, tmp_path: Path) -
     assert not (Path(app.outdir) / "feed.xml").exists()
     assert not (Path(app.outdir) / "tags").exists()
     assert app.warning.getvalue() == ""
+
+
+def _made(outdir: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(outdir)): p.stat().st_mtime_ns
+        for p in sorted((outdir / "tags").iterdir())
+    } | {"feed.xml": (outdir / "feed.xml").stat().st_mtime_ns}
+
+
+def test_a_rebuild_makes_only_the_tag_pages_and_feeds_that_changed(
+    make_app: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root(tmp_path)
+    outdir = Path(build(make_app, srcdir).outdir)
+    first = _made(outdir)
+    build(make_app, srcdir)
+    assert _made(outdir) == first  # nothing changed: nothing made again
+    page = srcdir / "notes" / "cpp.md"
+    page.write_text(page.read_text("utf-8").replace("Templates, slowly.", "Slower."), "utf-8")
+    build(make_app, srcdir)
+    again = _made(outdir)
+    changed = sorted(name for name in first if again[name] != first[name])
+    # The C++ note's summary shows on its tag's page and feed, and in the site's feed.
+    assert changed == ["feed.xml", "tags/c.html", "tags/c.xml"]

@@ -9,7 +9,8 @@ A note is any MyST page whose front matter has ``date:``.
   must be written again;
 - ``directive.py`` is ``{notes}``; ``render.py`` (a post-transform) fills lists, adds each
   page's "Linked from" and a note's date and tags, with ``nodes.py``;
-- ``pages.py`` writes the tag pages and ``feeds.py`` the Atom feeds;
+- ``pages.py`` writes the tag pages and ``feeds.py`` the Atom feeds, each only when what it
+  shows changed (``unchanged.py``);
 - ``citedby.py`` is "Cited by": who ``{cite}``-s each publication, on its own page and as a
   count on the list.
 """
@@ -80,6 +81,8 @@ def setup_notes(app: Sphinx) -> None:
     # Before site's Pagefind markup (450) reads the filters.
     app.connect("html-page-context", search.add_search_filters, priority=440)
     app.connect("build-finished", feeds.write_feeds)
+    # After the feeds: what this build wrote is remembered for the next one.
+    app.connect("build-finished", pages.save_written, priority=900)
     # "Cited by" on a publication's own page, and a count on each list entry that has one.
     app.connect("vita-publication-page", add_cited_by)
     app.connect("doctree-resolved", add_cited_counts)

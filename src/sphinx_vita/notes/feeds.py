@@ -18,7 +18,9 @@ from ..messages import warn
 from ..site.seo import site_url
 from .domain import ShownNote
 from .graph import resolved
+from .pages import written
 from .render import is_website, tag_page
+from .unchanged import digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,6 +52,9 @@ def _write(
     author = {"name": profile.name or str(app.config.author or _feed_title(app))}
     if profile.email:
         author["email"] = profile.email
+    name = str(path.relative_to(app.outdir))
+    if not written(app).needed(name, digest(url, title, author, self_url, notes)):
+        return  # the same feed as the last build wrote
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(title)

@@ -289,6 +289,17 @@ def write_favicon(app: Sphinx, exception: BaseException | None) -> None:
     (static / FAVICON_NAME).write_text(favicon_svg(initials), encoding="utf-8")
 
 
+_KEPT = "vita_kept_pages"
+
+
+def keep_page(app: Sphinx, pagename: str) -> None:
+    """A generated page (not a document) this build left as the last one wrote it: the sitemap
+    still lists it."""
+    kept: set[str] = getattr(app, _KEPT, set())
+    kept.add(pagename)
+    setattr(app, _KEPT, kept)
+
+
 def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     """sphinx-sitemap lists the pages written in this build only, so an incremental build
     wrote a sitemap without the pages it left alone. Before it writes the file, the pages it
@@ -309,7 +320,9 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     listed = {link for link, _ in seen}
     directory = bool(getattr(app.env, "is_directory_builder", False))
     suffix = app.config.html_file_suffix or ".html"
-    for docname in sorted(app.env.all_docs):
+    kept: set[str] = getattr(app, _KEPT, set())
+    setattr(app, _KEPT, set())
+    for docname in sorted(app.env.all_docs.keys() | kept):
         if directory:  # sphinx-sitemap's addresses for dirhtml
             if docname == "index":
                 link = ""
