@@ -278,7 +278,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--ablog-python",
         default=sys.executable,
-        help="a Python that can import ablog, for the notes scenario (default: this one)",
+        help="a Python that can import ablog, for the notes scenario (default: this one; "
+        "'' skips ablog)",
     )
     p.add_argument(
         "--search",

@@ -88,3 +88,39 @@ def test_prose_edit_rewrites_only_that_page(make_app: Any, tmp_path: Path) -> No
     # lists the page's sections; 8.1 the home page too). Every other page keeps its sidebar.
     assert {"a/one", "a/index"} <= docs <= {"a/one", "a/index", "index"}
     assert "edited" in (incremental.outdir / "a" / "one.html").read_text("utf-8")
+
+
+def test_an_added_orphan_page_rewrites_only_itself(make_app: Any, tmp_path: Path) -> None:
+    """A page in no toctree (a blog's post, say) is in no sidebar: the others keep theirs."""
+    src = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-navigation", src)
+    build(make_app, src)
+
+    (src / "b" / "post.rst").write_text(":orphan:\n\nPost\n====\n\nA post.\n", "utf-8")
+    incremental, written = build(make_app, src)
+
+    docs = {name for name in written if name in incremental.env.found_docs}
+    assert docs == {"b/post"}
+    shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    clean, _ = build(make_app, tmp_path / "clean")
+    assert pages(incremental.outdir) == pages(clean.outdir)
+
+
+def test_a_page_a_toctree_already_named_rewrites_every_sidebar(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """The toctree named the page before it existed (a warning then); adding it changes every
+    sidebar though no toctree was read again."""
+    src = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-navigation", src)
+    edit(src / "b" / "index.rst", "   x\n", "   x\n   z\n")
+    first = make_app("html", srcdir=src)
+    first.build()
+
+    (src / "b" / "z.rst").write_text("Zed\n===\n\nNew page.\n", "utf-8")
+    incremental, written = build(make_app, src)
+
+    assert "b/x" in written
+    shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    clean, _ = build(make_app, tmp_path / "clean")
+    assert pages(incremental.outdir) == pages(clean.outdir)

@@ -69,7 +69,8 @@ class _Pending:
     """Navigation facts of the pages about to be re-read, taken before they are."""
 
     before: dict[str, Any]
-    structural: bool
+    added: frozenset[str]
+    removed: bool
 
 
 _pending: weakref.WeakKeyDictionary[BuildEnvironment, _Pending] = weakref.WeakKeyDictionary()
@@ -80,16 +81,24 @@ def remember_navigation(
 ) -> list[str]:
     # Runs before Sphinx clears the changed pages: env still holds their old titles.
     before = {doc: navigation_facts(env, doc) for doc in (*changed, *removed)}
-    _pending[env] = _Pending(before, structural=bool(added or removed))
+    _pending[env] = _Pending(before, frozenset(added), removed=bool(removed))
     return []
+
+
+def _in_a_toctree(env: BuildEnvironment, docnames: Set[str]) -> bool:
+    return any(not docnames.isdisjoint(included) for included in env.toctree_includes.values())
 
 
 def pages_with_stale_sidebars(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     pending = _pending.pop(env, None)
     if pending is None or app.builder.format != "html":
         return []
-    if pending.structural or any(
-        navigation_facts(env, doc) != facts for doc, facts in pending.before.items()
+    # A page added outside every toctree (an orphan, as a blog's posts often are) shows in no
+    # sidebar; one a toctree names does, whether its toctree was re-read (a glob) or not.
+    if (
+        pending.removed
+        or _in_a_toctree(env, pending.added)
+        or any(navigation_facts(env, doc) != facts for doc, facts in pending.before.items())
     ):
         # Every page shows the whole tree in its sidebar.
         return sorted(env.found_docs)
