@@ -280,3 +280,19 @@ def test_parallel_build_gives_the_same_metadata_and_sitemap(make_app, tmp_path):
         outputs.append((_head_facts(outdir), (outdir / "sitemap.xml").read_bytes()))
         app.cleanup()  # unregister its nodes before the next app registers them again
     assert outputs[0] == outputs[1]
+
+
+def test_vita_seo_true_without_a_url_warns_once_at_its_line(make_app, tmp_path):
+    """sphinx-sitemap would warn on every build, naming no file; Vita says what to set."""
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_vita"]\nvita_seo = True\n', encoding="utf-8"
+    )
+    (tmp_path / "index.rst").write_text("Home\n====\n", encoding="utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    warnings = app.warning.getvalue().strip().splitlines()
+    assert len(warnings) == 1
+    assert "conf.py:2: WARNING: " in warnings[0]
+    assert "vita_seo = True, but a sitemap needs the site's public URL" in warnings[0]
+    assert "sphinx_sitemap" not in app.extensions
+    assert not (Path(app.outdir) / "sitemap.xml").exists()

@@ -31,7 +31,8 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 
-from ..config import Profile, get_config
+from ..config import Profile, config_location, get_config
+from ..messages import warn
 from . import jsonld
 
 if TYPE_CHECKING:
@@ -98,7 +99,16 @@ def load_extensions(app: Sphinx) -> None:
         # Its import prints a note about matplotlib (for social cards, which Vita leaves off).
         with contextlib.redirect_stdout(io.StringIO()):
             app.setup_extension(OPENGRAPH)
+    if app.config.html_baseurl:
         app.setup_extension(SITEMAP)
+    elif mode is True:
+        # sphinx-sitemap would warn on every build, naming no file.
+        warn(
+            "vita_seo = True, but a sitemap needs the site's public URL: set html_baseurl "
+            "in conf.py; no sitemap is written",
+            "seo",
+            config_location(app, "vita_seo"),
+        )
 
 
 def _home_link_body(prefix: str) -> str:
