@@ -68,7 +68,7 @@ others = st.dictionaries(st.sampled_from(OTHER_VALUES), values, max_size=4)
 @settings(
     max_examples=30,
     # The same examples on every run: CI must not turn red by chance. Explore more with
-    # ``--hypothesis-seed`` and a larger max_examples locally.
+    # derandomize=False and a larger max_examples locally.
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
