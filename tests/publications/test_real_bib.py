@@ -4,7 +4,8 @@ The files are other people's data: read in place, never copied into the project;
 ``../shared`` beside the project the tests skip and say so. Each file is built once (a
 publication list of all its entries, in file order) and every test below checks one promise on
 that build: the build succeeds, every entry pybtex reads leniently is listed, every warning
-names ``file:LINE``, and no abstract is cut at a ``%``.
+names ``file:LINE``, no abstract is cut at a ``%``, no title or abstract shows LaTeX (``$``, a
+backslash command, a brace), and every bare file name is linked to a copied file or warned about.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Built:
     bib: Path
     page: BeautifulSoup
     warnings: str
+    outdir: Path
 
 
 @pytest.fixture(scope="module", params=FILES)
@@ -64,7 +66,7 @@ def built(
     try:
         app.build()
         page = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "lxml")
-        yield Built(bib, page, strip_colors(warning.getvalue()))
+        yield Built(bib, page, strip_colors(warning.getvalue()), Path(app.outdir))
     finally:
         app.cleanup()
 
@@ -119,3 +121,42 @@ def test_no_abstract_is_cut_at_a_percent_sign(built: Built) -> None:
         checked += 1
     if built.bib.name == "004.bib":
         assert checked >= 2  # this file has "20-60% of the vulnerability"
+
+
+_LATEX = re.compile(r"\$|\\[A-Za-z]+|[{}]")
+
+
+def _shown_text(element: Tag) -> str:
+    """An element's words as a reader sees them, leaving out MathML (real math)."""
+    copy = BeautifulSoup(str(element), "lxml")
+    for math in copy.find_all("math"):
+        math.decompose()
+    return copy.get_text()
+
+
+def test_no_title_or_abstract_shows_latex(built: Built) -> None:
+    shown = [
+        (str(li["id"]), _shown_text(part))
+        for li in entries(built)
+        for part in li.select(".vita-pub-title, .vita-abstract p")
+    ]
+    assert [(key, text) for key, text in shown if _LATEX.search(text)] == []
+
+
+def test_every_bare_file_name_is_linked_or_warned(built: Built) -> None:
+    loaded = load_bibfiles([built.bib], ENCODING)
+    for li, entry in zip(entries(built), loaded.data.entries.values(), strict=True):
+        for field in ("pdf", "slides", "poster", "supp"):
+            value = entry.fields.get(field, "").strip()
+            if not value or re.match(r"[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
+                continue  # absent, or an address (https:, doi: ...)
+            linked = [
+                str(a["href"])
+                for a in li.select("a[href]")
+                if str(a["href"]).endswith(value) and "://" not in str(a["href"])
+            ]
+            if linked:
+                assert all((built.outdir / href).is_file() for href in linked), linked
+            else:
+                warned = f"field {field!r} names {value!r}"
+                assert warned in built.warnings, (entry.key, field, value)

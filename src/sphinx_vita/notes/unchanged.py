@@ -56,8 +56,10 @@ def shared_by_every_page(app: Sphinx) -> str:
     """What every HTML page shows besides its body: a change means every tag page changes."""
     env = app.env
     builder: Any = app.builder
-    titles = sorted((d, t.astext()) for d, t in env.titles.items())
     includes = sorted(env.toctree_includes.items())
+    # Only the titles a sidebar can show: a new orphan note changes no tag page's sidebar.
+    shown = {env.config.root_doc}.union(*env.toctree_includes.values())
+    titles = sorted((d, t.astext()) for d, t in env.titles.items() if d in shown)
     templates = getattr(builder, "templates", None)
     newest = templates.newest_template_mtime() if templates is not None else 0
     assets = (
