@@ -112,8 +112,9 @@ def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Resolve the graph; return the pages whose borrowed content changed."""
     domain = notes_domain(env)
     excerpts = domain.data["excerpts"]
+    titles = {docname: _title(env, docname) for docname in env.all_docs}
     everything = [
-        ShownNote(docname, _title(env, docname), note, note.summary or excerpts.get(docname, ""))
+        ShownNote(docname, titles[docname], note, note.summary or excerpts.get(docname, ""))
         for docname, note in domain.notes.items()
         if docname in env.all_docs
     ]
@@ -130,14 +131,13 @@ def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if target is not None and target != source:
                 backlinks.setdefault(target, set()).add(source)
     result.backlinks = {
-        target: tuple((s, _title(env, s)) for s in sorted(sources))
+        target: tuple((s, titles[s]) for s in sorted(sources))
         for target, sources in sorted(backlinks.items())
     }
     for docname in sorted(domain.lists):
         for spec in domain.lists[docname]:
             result.lists[(docname, spec.list_id)] = _choose(spec, notes)
 
-    titles = {docname: _title(env, docname) for docname in env.all_docs}
     published = {shown.docname: shown for shown in notes}
     result.cited_by = citedby.collect(env, titles, published, drafts)
     listed = citedby.listed_keys(env)
