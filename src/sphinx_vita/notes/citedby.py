@@ -72,25 +72,17 @@ def count_label(citers: tuple[Citer, ...]) -> str:
     return f"cited in {in_notes} note" + ("s" if in_notes != 1 else "")
 
 
-def listed_keys(env: BuildEnvironment) -> dict[str, set[str]]:
-    """The keys each page's publication lists show (their counts are part of that page)."""
+def listed_entries(env: BuildEnvironment) -> dict[str, dict[str, str]]:
+    """Each page's publication list entries, anchor -> key (case-blind): their counts are
+    part of that page, and its entries are found by their anchors."""
     ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
-    shown: dict[str, set[str]] = {}
+    shown: dict[str, dict[str, str]] = {}
     for (docname, _), listed in ours.resolved.items():
-        keys = shown.setdefault(docname, set())
-        keys.update(item.key.casefold() for _, group in listed.groups for item in group)
+        entries = shown.setdefault(docname, {})
+        entries.update(
+            (item.anchor, item.key.casefold()) for _, group in listed.groups for item in group
+        )
     return shown
-
-
-def _anchor_keys(env: BuildEnvironment, docname: str) -> dict[str, str]:
-    ours = cast(PublicationsDomain, env.get_domain(PublicationsDomain.name))
-    return {
-        item.anchor: item.key.casefold()
-        for (doc, _), listed in ours.resolved.items()
-        if doc == docname
-        for _, group in listed.groups
-        for item in group
-    }
 
 
 def section(builder: Any, pagename: str, citers: tuple[Citer, ...]) -> vita_backlinks:
@@ -111,10 +103,14 @@ def section(builder: Any, pagename: str, citers: tuple[Citer, ...]) -> vita_back
 
 
 def add_count_links(
-    app: Sphinx, doctree: nodes.document, docname: str, cited_by: dict[str, tuple[Citer, ...]]
+    app: Sphinx,
+    doctree: nodes.document,
+    docname: str,
+    cited_by: dict[str, tuple[Citer, ...]],
+    anchors: dict[str, str],
 ) -> None:
-    """ "cited in N notes" under each list entry that has its own page."""
-    anchors = _anchor_keys(app.env, docname)
+    """ "cited in N notes" under each list entry that has its own page (``anchors``: the
+    page's entries, anchor -> key)."""
     for entry in doctree.findall(nodes.list_item):
         if "vita-pub" not in entry["classes"] or not entry["ids"]:
             continue

@@ -40,6 +40,8 @@ class Resolved:
     backlinks: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     lists: dict[tuple[str, str], tuple[ShownNote, ...]] = field(default_factory=dict)
     cited_by: dict[str, tuple[citedby.Citer, ...]] = field(default_factory=dict)  # by key
+    # Each page's publication list entries, anchor -> key.
+    listed: dict[str, dict[str, str]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # docname -> digest
     gone_tags: tuple[str, ...] = ()  # slugs the previous build had pages and feeds for
 
@@ -140,7 +142,7 @@ def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
     published = {shown.docname: shown for shown in notes}
     result.cited_by = citedby.collect(env, titles, published, drafts)
-    listed = citedby.listed_keys(env)
+    result.listed = citedby.listed_entries(env)
 
     lists_on: dict[str, list[tuple[tuple[str, str], tuple[ShownNote, ...]]]] = {}
     for key, chosen in result.lists.items():
@@ -149,7 +151,8 @@ def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
         lists = lists_on.get(docname, [])
         # Whether the site has notes at all: every page's head links the feed, or not.
         # A publication list shows how often each of its entries is cited.
-        cited = [(k, result.cited_by.get(k)) for k in sorted(listed.get(docname, ()))]
+        keys = sorted(set(result.listed.get(docname, {}).values()))
+        cited = [(k, result.cited_by.get(k)) for k in keys]
         payload = repr(
             (result.backlinks.get(docname), lists, docname in drafts, bool(notes), cited)
         )

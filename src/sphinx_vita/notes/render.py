@@ -219,4 +219,7 @@ def add_cited_by(app: Sphinx, key: str, pagename: str, section: nodes.Element) -
 
 def add_cited_counts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if _shows_cited_by(app):
-        citedby.add_count_links(app, doctree, docname, resolved(app.env).cited_by)
+        graph = resolved(app.env)
+        citedby.add_count_links(
+            app, doctree, docname, graph.cited_by, graph.listed.get(docname, {})
+        )
