@@ -10,16 +10,24 @@ company, a project, a school.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pytest
 from browser_crawl import PHONE, THEMES, WCAG_TAGS, new_context
 from browser_search import DONE, result_pages
-from browser_sites import Server
+from browser_sites import BuiltSite, Server, serve
 from flagship import content_marks, flagship_content
 from playwright.sync_api import Browser, Page
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 pytestmark = pytest.mark.browser
+ROOTS = Path(__file__).parents[1] / "roots"
 
 CASES = [
     # (site, query, page that must be among the first three results): the sites' content, so
@@ -75,6 +83,47 @@ def test_flagship_search_finds_the_page(
     # Every result shows where the words are, highlighted.
     marked = re.compile(rf"<mark>[^<]*{re.escape(query)}[^<]*</mark>", re.I)
     assert excerpts and any(marked.search(e) for e in excerpts), excerpts
+
+
+@pytest.fixture(scope="module")
+def kit_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """tests/roots/test-pagefind, built as ``make html`` would: the kit, not the seeds."""
+    out = tmp_path_factory.mktemp("pagefind-root")
+    source = ROOTS / "test-pagefind"
+    command = [
+        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
+        "-d", str(out / "doctrees"), str(source), str(out / "html"),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    server = serve(BuiltSite("test-pagefind", source, out / "html", 0, done.stdout))
+    yield server
+    server.close()
+
+
+def test_a_timeline_entry_is_a_sub_result_at_its_anchor(browser: Browser, kit_site: Server) -> None:
+    """The entry's words find its page, with a link to the entry itself, in the real Pagefind."""
+    context = new_context(browser, "light")
+    try:
+        page = context.new_page()
+        errors = _watch(page)
+        assert _search(page, kit_site, "astrolabe")[0] == "experience.html"
+        sections = page.eval_on_selector_all(
+            ".vita-search-section",
+            "(items) => items.map((i) => [i.querySelector('a')"
+            ".getAttribute('href'), i.querySelector('a').textContent, i.innerHTML])",
+        )
+        href, title, markup = sections[0]
+        assert href.endswith("/experience.html#teaching-assistant-for-the-astrolabe-2019")
+        assert title == "2019" and "<mark>astrolabe</mark>" in markup
+        # The link lands on the entry.
+        page.goto(kit_site.url + href)
+        target = page.locator(":target")
+        assert target.count() == 1 and "vita-entry" in (target.get_attribute("class") or "")
+        assert "astrolabe course" in target.inner_text()
+        assert not errors, errors
+    finally:
+        context.close()
 
 
 @flagship_content

@@ -109,6 +109,17 @@ def test_the_index_holds_page_text_with_sections_and_filters(site: Any) -> None:
     headings = [(a["element"], a["id"], a["text"]) for a in anchors if a["element"][0] == "h"]
     assert headings == [("h2", "method", "Method"), ("h2", "results", "Results")]
     assert "Transects at dawn" in note["content"]
+    # So is each timeline entry, at the id it has on the visitor's page (its title, or its
+    # dates when it has none, names the sub-result).
+    entries = [
+        (a["id"], a["text"]) for a in indexed["/experience.html"]["anchors"] if a["element"] == "h6"
+    ]
+    assert entries == [
+        ("building-satellites-at-orbitron-2021-07", "Jul 2021 \u2013 Present"),
+        ("teaching-assistant-for-the-astrolabe-2019", "2019"),
+    ]
+    shown = [li["id"] for li in soup(site, "experience.html").select("li.vita-entry")]
+    assert shown == [anchor for anchor, _ in entries]
     # Permalink signs, the profile card's links and BibTeX are not page text.
     for fragment in indexed.values():
         assert "¶" not in fragment["content"]
@@ -270,6 +281,27 @@ def test_heading_ids_move_section_ids_below_the_title() -> None:
         b'<section id="top">\n<h1>T</h1>\n<section class="x">\n<span id="b"></span>'
         b'\n<h2 id="a">A</h2></section>\n<section><h3 id="c" class="k">C</h3></section></section>'
     )
+
+
+def test_each_timeline_entry_opens_with_a_heading_in_the_mirror() -> None:
+    entry = (
+        b'<li class="vita-entry" id="ai-lead-2019-02">\n<p class="vita-when"><time>Feb 2019</time>'
+        b'</p>\n<div class="vita-card">\n<p class="vita-title"><strong>AI Lead</strong></p>\n<ul>'
+    )
+    untitled = (
+        b'<li class="vita-entry vita-raw-date" id="x-2019"><span id="old"></span>\n'
+        b'<p class="vita-when">2019ish</p>\n<div class="vita-card">\n<p>Text</p>'
+    )
+    undated = b'<li class="vita-entry" id="text"><p class="vita-when"></p><div class="vita-card">'
+    assert pagefind_index.heading_ids(entry) == (
+        b'<li class="vita-entry"><h6 id="ai-lead-2019-02"><strong>AI Lead</strong></h6>'
+        b'<p class="vita-when"><time>Feb 2019</time></p><div class="vita-card">\n<ul>'
+    )
+    assert pagefind_index.heading_ids(untitled) == (
+        b'<li class="vita-entry vita-raw-date"><span id="old"></span><h6 id="x-2019">2019ish</h6>'
+        b'<div class="vita-card"><p>Text</p>'
+    )
+    assert pagefind_index.heading_ids(undated) == undated
 
 
 def test_the_mirror_never_copies_itself_when_it_sits_in_the_output(tmp_path: Path) -> None:

@@ -54,6 +54,14 @@ EXCLUDE_SELECTORS = (
 _SECTION_HEADING = re.compile(
     rb'(<section\b[^>]*?)\s+id="([^"]+)"([^>]*>\s*(?:<span id="[^"]*"></span>\s*)*)<h([2-6])([\s>])'
 )
+# A timeline entry (``timeline/nodes.py`` writes this markup): ``<li class="vita-entry" id>``,
+# its dates, then its card, which may open with the entry's title.
+_ENTRY = re.compile(
+    rb'(<li class="vita-entry[^"]*")\s+id="([^"]+)"(>(?:<span id="[^"]*"></span>)*)\s*'
+    rb'<p class="vita-when">(.*?)</p>\s*<div class="vita-card">\s*'
+    rb'(?:<p class="vita-title">(.*?)</p>)?',
+    re.S,
+)
 # Pagefind's ready-made interfaces; Vita's search page uses its API (pagefind.js) only.
 UNUSED_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -77,8 +85,22 @@ def find_binary() -> Path | None:
 
 
 def heading_ids(html: bytes) -> bytes:
-    """The page as Pagefind should read it: each section's ``id`` on its heading."""
-    return _SECTION_HEADING.sub(rb'\1\3<h\4 id="\2"\5', html)
+    """The page as Pagefind should read it: each section's ``id`` on its heading, and each
+    timeline entry opened by a heading with the entry's ``id``."""
+    return _ENTRY.sub(_entry_heading, _SECTION_HEADING.sub(rb'\1\3<h\4 id="\2"\5', html))
+
+
+def _entry_heading(match: re.Match[bytes]) -> bytes:
+    """The entry's title (or, without one, its dates) as the heading of its sub-result."""
+    start, anchor, rest, when, title = match.groups()
+    if title is not None:
+        heading, after = title, b'<p class="vita-when">' + when + b"</p>"
+    elif when.strip():
+        heading, after = when, b""
+    else:  # an undated entry has nothing to name it: it stays part of what comes before
+        return match[0]
+    opened = b'<h6 id="' + anchor + b'">' + heading + b"</h6>"
+    return start + rest + opened + after + b'<div class="vita-card">'
 
 
 def _pages(outdir: Path) -> dict[str, Path]:

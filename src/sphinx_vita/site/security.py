@@ -189,7 +189,7 @@ def add_policy_meta(
     context[_RAW_HTML] = _raw_html(doctree)
     # ``metatags`` is written at the top of <head> by furo and Sphinx's basic theme alike, so
     # the policy is in force before the first stylesheet or script.
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{_PENDING}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{_PENDING}" />'
     context["metatags"] = meta + "\n" + context.get("metatags", "")
 
 

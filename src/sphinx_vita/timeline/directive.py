@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import get_config
 from ..messages import warn
+from . import anchors
 from .domain import note_consumer, note_source
 from .entries import EntryBuilder
 from .nodes import arrange, vita_timeline
@@ -61,7 +62,9 @@ class TimelineDirective(SphinxDirective):
             builder = EntryBuilder(
                 self.env.docname, timeline, settings.present_label, settings.date_format
             )
-            timeline.extend(builder.entries(self.parse_content_to_nodes()))
+            found = builder.entries(self.parse_content_to_nodes())
+            anchors.assign(found, self.state.document)
+            timeline.extend(found)
 
         if "from" in self.options:
             # Filled in after reading, when every page's entries are known (domain.py).

@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
 
 from ..messages import warn
+from . import anchors
 from .nodes import arrange, vita_entry, vita_timeline
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ class TimelineFromResolver(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         # One unpickle per source page, however many views of it this page has.
         self.entries_by_source: dict[str, list[vita_entry]] = {}
+        self.taken: set[str] | None = None  # the page's ids, read when a view needs them
         for timeline in list(self.document.findall(vita_timeline)):
             if "from" in timeline:
                 self.fill(timeline)
@@ -144,11 +146,20 @@ class TimelineFromResolver(SphinxPostTransform):
                 warn(f"timeline: {spec!r} has no timeline entries to show", "timeline", timeline)
             else:
                 warn(f"timeline: :from: names an unknown document {spec!r}", "timeline", timeline)
+        copies = []
         for source in dict.fromkeys(wanted):  # each source once, in order
             for entry in self.entries_of(source):
                 copy = entry.deepcopy()
                 _rehome(copy, docname, self.document)
-                timeline += copy
+                copies.append(copy)
+        if self.taken is None:
+            self.taken = {i for node in self.document.findall(nodes.Element) for i in node["ids"]}
+        # Linkable on this page too (index.html#ai-lead-pixxel-2019-02), under the same id
+        # as on its own page unless this page already uses it.
+        anchors.assign_in_view(
+            (entry for copy in copies for entry in copy.findall(vita_entry)), self.taken
+        )
+        timeline.extend(copies)
         arrange(timeline)
         if not len(timeline):
             # An empty list would be invalid LaTeX (missing item); drop it instead.
