@@ -326,7 +326,50 @@ _PUBLICATION_CHOICES = (
 )
 
 
+# The third-party badges ``vita_publication_badges`` may turn on (publications/metrics.py).
+PUBLICATION_BADGES = ("altmetric", "dimensions")
+
+
+def _validate_publication_badges(app: Sphinx, config: Config) -> None:
+    """``vita_publication_badges``: a list of names from ``PUBLICATION_BADGES``, kept sorted
+    (a set in conf.py is then the same value in every process)."""
+    value = config.vita_publication_badges
+    where = config_location(app, "vita_publication_badges")
+    example = "['altmetric', 'dimensions']"
+    if isinstance(value, str):
+        # One name on its own is clear enough to follow; anything else is not.
+        used = [value] if value in PUBLICATION_BADGES else []
+        warn(
+            f"vita_publication_badges must be a list such as {example}, not {value!r}; "
+            f"using {used!r}",
+            "config",
+            where,
+        )
+        value = used
+    elif not isinstance(value, list | tuple | set | frozenset):
+        warn(
+            f"vita_publication_badges must be a list such as {example}, not {value!r}; "
+            "showing no badges",
+            "config",
+            where,
+        )
+        value = []
+    known = []
+    for name in value:
+        if name in PUBLICATION_BADGES:
+            known.append(name)
+        else:
+            warn(
+                f"vita_publication_badges: unknown badge {name!r} ignored (known: "
+                f"{', '.join(map(repr, PUBLICATION_BADGES))})",
+                "config",
+                where,
+            )
+    config.vita_publication_badges = sorted(set(known))
+
+
 def _validate_publications(app: Sphinx, config: Config) -> None:
+    _validate_publication_badges(app, config)
     for name, default in (
         ("vita_publication_files", "files/"),
         ("vita_publication_previews", "files/previews/"),
@@ -469,6 +512,8 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("vita_publication_previews", "files/previews/", "env", types=(str,))
     app.add_config_value("vita_bibtex_toggle", None, "env", types=(str, type(None)))
     app.add_config_value("vita_citation_style", "alpha", "env", types=(str,))
+    # Altmetric's and Dimensions' badges (third-party scripts): none unless listed here.
+    app.add_config_value("vita_publication_badges", [], "env", types=(list, tuple, set, frozenset))
     # furo's sidebar: True lists only the branches leading to the page, False the whole tree,
     # None decides by size (collapsed past 300 pages; speed/navigation.py).
     app.add_config_value("vita_sidebar_collapse", None, "html", types=(bool, type(None)))

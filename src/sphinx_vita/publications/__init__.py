@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..config import add_static_folder
-from . import pages, scholar
+from . import metrics, pages, scholar
 from .bibfiles import default_bibfiles, read_bibfiles
 from .directive import PublicationsDirective
 from .domain import PublicationsDomain
@@ -51,6 +51,7 @@ from .nodes import (
     visit_latex_anchor,
     visit_math_html,
     visit_math_latex,
+    visit_metrics_html,
     visit_preview_html,
     visit_vita_html,
     vita_badge,
@@ -60,6 +61,7 @@ from .nodes import (
     vita_label,
     vita_latex_anchor,
     vita_math,
+    vita_metrics,
     vita_preview,
     vita_publications,
 )
@@ -131,6 +133,7 @@ def _add_nodes(app: Sphinx) -> None:
         texinfo=(visit_label_other, pass_through),
     )
     app.add_node(vita_preview, **{**nowhere, "html": (visit_preview_html, None)})
+    app.add_node(vita_metrics, **{**nowhere, "html": (visit_metrics_html, None)})
     readable = (pass_through, pass_through)
     app.add_node(
         vita_math,
@@ -168,6 +171,8 @@ def setup_publications(app: Sphinx) -> None:
     app.connect("html-page-context", scholar.add_articles, priority=410)
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("html-collect-pages", _copy_local_files)
+    # Before the page's files are narrowed to what it uses (speed/pageassets.py, 900).
+    app.connect("html-page-context", metrics.load_scripts)
     # After furo (500) and Vita's cached sidebar (600, 650): it marks that sidebar.
     app.connect("html-page-context", pages.mark_list_page_current, priority=700)
     app.add_event(pages.EVENT)

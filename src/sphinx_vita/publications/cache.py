@@ -21,7 +21,7 @@ from .entry import EntryView
 
 CACHE_NAME = "vita-publications.pickle"
 # Bump when EntryView changes shape, so an old file is ignored rather than misread.
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 ViewKey = tuple[str, str]  # (entry digest, owner name)
 

@@ -16,6 +16,7 @@ from pybtex.database.output.bibtex import Writer as BibTeXWriter
 from ..urls import unsafe_scheme
 from .badges import venue_badge
 from .latex import Converted, Piece, convert
+from .metrics import MetricBadge, badges_for, bare_doi
 from .names import NameKey, is_others, is_owner, person_text
 
 # Link buttons, in display order: al-folio's field names, so its papers.bib works unchanged.
@@ -132,6 +133,7 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?")
 _ARXIV_ID = re.compile(
     r"^(?:arxiv:)?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7})$", re.I
 )
+_ARXIV_ADDRESS = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/", re.I)
 _URL_WRAPPER = re.compile(r"^\\url\s*\{(.*)\}$", re.S)
 # Created once: pybtex's to_string() looks its writer plugin up (slowly) on every call.
 _BIBTEX_WRITER = BibTeXWriter()
@@ -182,6 +184,10 @@ class EntryView:
     additional_info: str = ""
     bibtex_show: bool | None = None  # None: the entry has no bibtex_show field
     scholar_id: str = ""  # google_scholar_id: the work's id on its author's Scholar profile
+    # Altmetric/Dimensions badges the entry asks for (shown when the site turns them on), and
+    # the services it asks for with nothing to name the work by (metrics.py).
+    metric_badges: tuple[MetricBadge, ...] = ()
+    metrics_unnamed: tuple[str, ...] = ()
     # LaTeX commands dropped (their argument kept) for being unknown, e.g. ("chem",).
     unknown_commands: tuple[str, ...] = ()
     # What was refused while formatting ("refused the javascript: URL in field 'url'"): kept
@@ -362,6 +368,35 @@ def _preview(fields: FieldReader, refusals: list[Refusal]) -> str:
     return name
 
 
+def _arxiv_id(fields: FieldReader) -> str:
+    value = _clean_url(
+        fields.raw("arxiv") or (fields.raw("eprint") if _is_arxiv_eprint(fields) else "")
+    )
+    value = _ARXIV_ADDRESS.sub("", value).removesuffix(".pdf")
+    found = _ARXIV_ID.match(value)
+    return found.group(1) if found else ""
+
+
+def _metric_badges(
+    entry: Entry, fields: FieldReader
+) -> tuple[tuple[MetricBadge, ...], tuple[str, ...]]:
+    # The entry's own fields only: a crossref parent's badge is about the parent.
+    asking = {
+        name: str(entry.fields[name])
+        for name in ("altmetric", "dimensions")
+        if name in entry.fields
+    }
+    if not asking:
+        return (), ()
+    identifiers = {
+        "arxiv": _arxiv_id(fields),
+        "doi": bare_doi(_clean_url(fields.raw("doi"))),
+        "pmid": fields.raw("pmid"),
+        "isbn": fields.raw("isbn"),
+    }
+    return badges_for(asking, identifiers)
+
+
 def _bibtex(entry: Entry) -> str:
     public = Entry(
         entry.type,
@@ -437,5 +472,11 @@ def make_view(
         bibtex_show=_is_true(fields.raw("bibtex_show")) if fields.raw("bibtex_show") else None,
         scholar_id=fields.raw("google_scholar_id").strip("{} "),
     )
-    view = replace(view, unknown_commands=tuple(sorted(fields.unknown)))
+    metric_badges, metrics_unnamed = _metric_badges(entry, fields)
+    view = replace(
+        view,
+        metric_badges=metric_badges,
+        metrics_unnamed=metrics_unnamed,
+        unknown_commands=tuple(sorted(fields.unknown)),
+    )
     return view, refusals

@@ -6,9 +6,12 @@ from __future__ import annotations
 import functools
 import re
 import weakref
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+
+from .metrics import SERVICES
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -149,6 +152,25 @@ def visit_preview_html(self: HTML5Translator, node: vita_preview) -> None:
             CLASS="vita-pub-preview",
         )
     )
+    raise nodes.SkipNode
+
+
+class vita_metrics(nodes.General, nodes.Element):
+    """Altmetric's and Dimensions' badges of an entry (``metrics.py``): each an empty element
+    the service's script fills in; HTML only, and only when the site turns them on."""
+
+
+def visit_metrics_html(self: HTML5Translator, node: vita_metrics) -> None:
+    parts = ['<div class="vita-pub-metrics">']
+    for badge in node["badges"]:
+        service = SERVICES[badge.service]
+        attributes = "".join(
+            f' {name}="{escape(value)}"'
+            for name, value in (*service.look, (badge.attribute, badge.value))
+        )
+        parts.append(f"{service.mark}{attributes}></{service.tag}>")
+    parts.append("</div>\n")
+    self.body.append("".join(parts))
     raise nodes.SkipNode
 
 

@@ -18,6 +18,7 @@ from .domain import PublicationsDomain, ResolvedItem
 from .entry import EntryView, LinkButton, make_view
 from .files import LocalFile, find, image_size
 from .latex import Piece
+from .metrics import BUILDERS as METRICS_BUILDERS
 from .names import NameKey
 from .nodes import (
     LIST_CLASS,
@@ -27,6 +28,7 @@ from .nodes import (
     vita_label,
     vita_latex_anchor,
     vita_math,
+    vita_metrics,
     vita_preview,
     vita_publications,
 )
@@ -181,6 +183,9 @@ class Page:
         self.toggle = str(domain.data.get("bibtex_toggle", "all"))
         self.numbered = app.config.vita_citation_style == "numeric"
         self.scholar_user = get_config(app.config).profile.scholar_userid.strip()
+        # The third-party badges the site turned on (none outside its HTML pages).
+        on = app.builder.name in METRICS_BUILDERS
+        self.metrics = frozenset(app.config.vita_publication_badges if on else ())
 
     def file_uri(self, local: LocalFile) -> str:
         """The link to a copied file, or "" when it is missing (warned) or not in this output."""
@@ -258,6 +263,9 @@ def _entry_node(
     buttons = links(view, page)
     if buttons:
         li += _links_paragraph(buttons)
+    shown = [badge for badge in view.metric_badges if badge.service in page.metrics]
+    if shown:
+        li += vita_metrics(badges=shown, classes=["no-search"])
     if view.abstract:
         abstract = vita_details(classes=["vita-abstract"], summary="Abstract")
         abstract += nodes.paragraph(

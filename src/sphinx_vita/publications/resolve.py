@@ -28,6 +28,7 @@ from .cache import ViewCache, ViewsWindow
 from .domain import CitationTarget, ListSpec, PublicationsDomain, ResolvedItem, ResolvedList
 from .entry import EntryView, make_view
 from .files import LocalFile, find, folder_label, folders_stamp
+from .metrics import missing_message
 from .names import NameKey
 
 if TYPE_CHECKING:
@@ -156,6 +157,9 @@ class _Resolver:
             for problem in view.problems:
                 warn(f"entry {key!r}: {problem}", "url", location)
             self.check_files(key, view, location)
+            for service in view.metrics_unnamed:
+                if service in self.app.config.vita_publication_badges:
+                    warn(missing_message(key, service), "metrics", location)
             for command in view.unknown_commands:
                 # Once per command and file: a file writes its own macros the same way throughout.
                 if (source.path if source else "", command) in self.warned_commands:

@@ -21,8 +21,8 @@ On Read the Docs (``READTHEDOCS`` set while building) its addons (flyout, search
 allowed: their script is served from the site's own origin, and they talk to the hosts listed in
 ``READTHEDOCS_SOURCES``. A feature that needs more for a page (Pagefind's
 ``'wasm-unsafe-eval'`` on the search page) names it in that page's context under
-``SCRIPT_SOURCES``; a site adds sources with ``vita_csp_extra``, or turns the policy off with
-``vita_csp = False``.
+``SCRIPT_SOURCES`` (other directives under ``PAGE_SOURCES``); a site adds sources with
+``vita_csp_extra``, or turns the policy off with ``vita_csp = False``.
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ READTHEDOCS_SOURCES = (
 
 # Where a feature names the extra script-src sources a page needs (site/pagefind.py).
 SCRIPT_SOURCES = "vita_script_sources"
+# Where a feature names sources of other directives a page needs, as {directive: sources}
+# (publications/metrics.py: the stylesheet a third-party badge loads).
+PAGE_SOURCES = "vita_page_sources"
 # The author's raw HTML of the page, read from its doctree while it is still at hand.
 _RAW_HTML = "vita_raw_html"
 # Written into <head> by html-page-context, replaced once the page is rendered.
@@ -207,7 +210,7 @@ def fill_in_policy(app: Sphinx, html: str, context: dict[str, Any]) -> str:
     hashes = found.pop("script-src", set())
     scripts = {h for h in hashes if h.startswith("'sha256-")}
     found["script-src"] = (hashes - scripts) | set(context.get(SCRIPT_SOURCES, ()))
-    for name, extra in app.config.vita_csp_extra.items():
+    for name, extra in (*context.get(PAGE_SOURCES, {}).items(), *app.config.vita_csp_extra.items()):
         found.setdefault(name, set()).update(extra)
     policy = content_security_policy(scripts, on_readthedocs(), found)
     # In a double-quoted attribute only & < > " need escaping; the policy's many ' stay as
