@@ -336,3 +336,77 @@ def test_digest_ignores_where_the_entry_is(tmp_path: Path) -> None:
     before = digests(tmp_path, "@misc{x, title = {T}, author = {Doe, Jane}}\n")
     after = digests(tmp_path, "\n\n@misc{x,\n  title = {T},\n  author = {Doe, Jane},\n}\n")
     assert before == after
+
+
+# --- what messages name ---------------------------------------------------------------------
+
+
+def test_one_control_character_is_counted_in_the_singular(tmp_path: Path) -> None:
+    path, loaded = load(tmp_path, "@misc{a, title = {A\x1b}, year = 2020}\n")
+    assert [(p.location, p.message) for p in loaded.problems] == [
+        (
+            f"{path}:1",
+            "1 control character (invisible, such as \\x1b) left out of the fields",
+        )
+    ]
+
+
+def test_unreadable_lines_are_quoted_up_to_the_end_of_their_first_line(tmp_path: Path) -> None:
+    path, loaded = load(tmp_path, "@misc{a, title = {A}, year = 2020}\n@@@@ one\ntwo\nthree\n")
+    (problem,) = loaded.problems
+    assert problem.location == f"{path}:2"
+    assert problem.message.startswith("'@@@@ one' (line 2) cannot be read and is left out: ")
+
+
+@pytest.mark.parametrize(
+    ("length", "shown"),
+    [(40, "@" * 40), (41, "@" * 39 + "\u2026")],
+)
+def test_an_unreadable_line_is_quoted_whole_up_to_40_characters(
+    tmp_path: Path, length: int, shown: str
+) -> None:
+    _, loaded = load(tmp_path, "@misc{a, title = {A}, year = 2020}\n" + "@" * length + "\n")
+    (problem,) = loaded.problems
+    assert problem.message.startswith(f"{shown!r} (line 2) cannot be read")
+
+
+def test_junk_on_a_later_line_of_an_entry_is_named_at_its_own_line(tmp_path: Path) -> None:
+    _, loaded = load(
+        tmp_path, "\n@misc{a, title = {A}, year = 2020}\n  written by me@example.org\n"
+    )
+    (problem,) = loaded.problems
+    assert problem.subtype == "bibtex-syntax"
+    assert problem.message.startswith("'@example.org' (line 3) cannot be read and is left out")
+    assert list(loaded.data.entries) == ["a"]
+
+
+def test_a_comment_line_inside_a_comment_command_is_named_as_that_command(
+    tmp_path: Path,
+) -> None:
+    path, loaded = load(
+        tmp_path, "@comment{old notes\n%x = {y},\n}\n@misc{a, title = {A}, year = 2020}\n"
+    )
+    (problem,) = loaded.problems
+    assert (problem.location, problem.subtype) == (f"{path}:2", "bibtex-comment")
+    assert problem.message.startswith("@comment: '%x = {y},' is read as a comment")
+
+
+def test_a_bare_word_after_a_concatenation_is_warned_at_its_entry(tmp_path: Path) -> None:
+    # No "= april" to find the word's own line by: the entry's line is given.
+    path, loaded = load(
+        tmp_path, '\n@misc{a, title = {A}, year = 2020,\n\n  note = "due " # april}\n'
+    )
+    (problem,) = loaded.problems
+    assert (problem.location, problem.subtype) == (f"{path}:2", "bibtex-macro")
+    assert loaded.data.entries["a"].fields["note"] == "due April"
+
+
+def test_a_malformed_name_is_never_taken_for_a_duplicate(tmp_path: Path) -> None:
+    # The word "repeated" in pybtex's message is the name's, not a repeated key's.
+    path, loaded = load(
+        tmp_path, "@misc{a, title = {A}, year = 2020, author = {Repeated, A, B, C}}\n"
+    )
+    assert [(p.location, p.subtype, p.message) for p in loaded.problems] == [
+        (f"{path}:1", "bibtex", "entry 'a': Too many commas in 'Repeated, A, B, C'")
+    ]
+    assert list(loaded.data.entries) == ["a"]

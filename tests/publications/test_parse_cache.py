@@ -184,3 +184,36 @@ def test_without_the_last_build_everything_is_read(
         "@string{venue = {Proc. of Things}}\n",
         "@misc{b",
     ]
+
+
+def test_an_entry_taken_from_the_last_build_can_still_be_a_duplicate(tmp_path: Path) -> None:
+    """A new entry with the same key before an unchanged one: the new one is first now, and the
+    unchanged one (given back from the last build, not parsed) is the duplicate."""
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{b, title = {B}, year = 2021}\n", encoding="utf-8")
+    builds = Builds()
+    builds.load(path)
+    path.write_text(
+        "@misc{b, title = {New B}, year = 2024}\n@misc{b, title = {B}, year = 2021}\n", "utf-8"
+    )
+    loaded = same_as_fresh(path, builds)
+    assert loaded.data.entries["b"].fields["title"] == "New B"
+    assert loaded.sources["b"].location == f"{path}:1"
+    duplicates = [p for p in loaded.problems if p.subtype == "bibtex-duplicate"]
+    assert [(p.location, p.message) for p in duplicates] == [
+        (
+            f"{path}:2",
+            f"duplicate key 'b' (first defined at {path}:1): this entry is ignored, "
+            "the first one kept",
+        )
+    ]
+
+
+def test_a_last_reading_without_its_cache_is_not_trusted(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text(BIB, encoding="utf-8")
+    first = load_bibfiles([path], "utf-8")
+    path.write_text(BIB.replace("{B}", "{B, edited}"), encoding="utf-8")
+    again = load_bibfiles([path], "utf-8", cache=None, previous=first.data)
+    assert again.data.entries["b"].fields["title"] == "B, edited"
+    assert shape(again) == shape(load_bibfiles([path], "utf-8"))
