@@ -107,7 +107,13 @@ def test_a_timeline_entry_is_a_sub_result_at_its_anchor(browser: Browser, kit_si
     try:
         page = context.new_page()
         errors = _watch(page)
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
         assert _search(page, kit_site, "astrolabe")[0] == "experience.html"
+        # Only the scripts the search uses: Pagefind on the main thread, no worker.
+        names = [u.split("?")[0].rsplit("/", 1)[-1] for u in fetched]
+        scripts = sorted(name for name in names if name.endswith(".js"))
+        assert scripts == ["furo.js", "pagefind.js", "vita-pagefind.js", "vita-rtd-search.js"]
         sections = page.eval_on_selector_all(
             ".vita-search-section",
             "(items) => items.map((i) => [i.querySelector('a')"

@@ -98,6 +98,19 @@ def test_pages_the_template_writes_keep_every_file(make_app: Any, tmp_path: Path
     assert set(EXPECTED) <= _assets(outdir / "search.html")
 
 
+def test_vitas_search_page_links_only_what_it_uses(make_app: Any, tmp_path: Path) -> None:
+    """Vita's Pagefind search page is Vita's own template: judged by it, it needs no feature's
+    file, nor Sphinx's scripts for Sphinx's search and its ``?highlight=`` links."""
+    outdir = _site(make_app, tmp_path, 'vita_search = "pagefind"\n')
+    linked = _assets(outdir / "search.html")
+    assert not linked & set(EXPECTED), linked
+    assert {"furo.js", "vita-pagefind.js", "vita-rtd-search.js"} <= linked
+    assert not linked & {"doctools.js", "sphinx_highlight.js", "documentation_options.js"}
+    # Every other page keeps Sphinx's scripts and is judged as before.
+    assert "doctools.js" in _assets(outdir / "plain.html")
+    assert "design-tabs.js" in _assets(outdir / "tabs.html")
+
+
 def test_turned_off_every_page_links_every_file(make_app: Any, tmp_path: Path) -> None:
     outdir = _site(make_app, tmp_path, "vita_page_assets = False\n")
     assert set(EXPECTED) <= _assets(outdir / "plain.html")

@@ -52,6 +52,12 @@ TYPE_KEY = "search_type"
 # Builders whose output is a website Pagefind can index (EPUB and single-page HTML are not).
 BUILDERS = frozenset({"html", "dirhtml"})
 _TAG = re.compile(r"<[^>]+>")
+# Sphinx's scripts for its own search page and for the ``?highlight=`` words its results link
+# with; Vita's search page uses neither (nor do its results add ``?highlight=``). Left on it,
+# they were 4 kB (gzipped) of every query's first load.
+SPHINX_SEARCH_SCRIPTS = frozenset(
+    {"documentation_options.js", "doctools.js", "sphinx_highlight.js"}
+)
 
 
 def add_search_filter(context: dict[str, Any], name: str, *values: str) -> None:
@@ -130,6 +136,12 @@ def mark_page(
     if pagename == "search":
         app.add_js_file(JS_FILE, type="module")
         app.add_css_file(CSS_FILE)
+        context["script_files"] = [
+            script
+            for script in context.get("script_files", ())
+            if str(getattr(script, "filename", script)).removeprefix("_static/")
+            not in SPHINX_SEARCH_SCRIPTS
+        ]
         context[SCRIPT_SOURCES] = (*context.get(SCRIPT_SOURCES, ()), WASM_SOURCE)
         return
     if not _searchable(app, pagename, context) or "body" not in context:

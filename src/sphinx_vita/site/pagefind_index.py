@@ -62,10 +62,12 @@ _ENTRY = re.compile(
     rb'(?:<p class="vita-title">(.*?)</p>)?',
     re.S,
 )
-# Pagefind's ready-made interfaces; Vita's search page uses its API (pagefind.js) only.
+# Pagefind's ready-made interfaces; Vita's search page uses its API (pagefind.js) only, on the
+# main thread (``noWorker``: no worker script to fetch).
 UNUSED_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "pagefind-worker.js",
 )  # fmt: skip
 
 

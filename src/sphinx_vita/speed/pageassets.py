@@ -10,7 +10,9 @@ its classes: the body, and everything the theme draws around it from the page's 
 sidebar shows every page's title, so an ``{octicon}`` in one title is on every page; the
 previous/next links, the table of contents), and the theme's and the site's templates
 themselves. That sees directives, roles and raw HTML alike (sphinx-design's icons are raw SVG).
-Pages whose body the template writes (search, the general index) keep every file.
+Pages whose body the template writes (Sphinx's search page, the general index) keep every file,
+except Vita's Pagefind search page: its template is Vita's own, so the classes of the templates
+are all it can carry (its results, drawn by ``vita-pagefind.js``, use none of a feature's).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..notes import nodes as notes
 from ..profile import card as profile
 from ..profile import home
 from ..publications import nodes as publications
+from ..site.pagefind import SEARCH_TEMPLATE
 from ..timeline import nodes as timeline
 
 if TYPE_CHECKING:
@@ -125,7 +128,9 @@ def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     body = context.get("body")
-    if not app.config.vita_page_assets or not isinstance(body, str) or not body:
+    if not app.config.vita_page_assets:
+        return
+    if templatename != SEARCH_TEMPLATE and (not isinstance(body, str) or not body):
         return
     classes = page_classes(app, context)
     for key in ("css_files", "script_files"):
