@@ -402,11 +402,21 @@ def test_a_bare_word_after_a_concatenation_is_warned_at_its_entry(tmp_path: Path
 
 
 def test_a_malformed_name_is_never_taken_for_a_duplicate(tmp_path: Path) -> None:
-    # The word "repeated" in pybtex's message is the name's, not a repeated key's.
+    # The word "repeated" in pybtex's message is the name's (a note typed into the field), not
+    # a repeated key's.
     path, loaded = load(
-        tmp_path, "@misc{a, title = {A}, year = 2020, author = {Repeated, A, B, C}}\n"
+        tmp_path, "@misc{a, title = {A}, year = 2020, author = {Doe, Jane, repeated, Extra}}\n"
     )
     assert [(p.location, p.subtype, p.message) for p in loaded.problems] == [
-        (f"{path}:1", "bibtex", "entry 'a': Too many commas in 'Repeated, A, B, C'")
+        (f"{path}:1", "bibtex", "entry 'a': Too many commas in 'Doe, Jane, repeated, Extra'")
     ]
     assert list(loaded.data.entries) == ["a"]
+
+
+def test_a_malformed_names_message_quotes_the_field_as_written(tmp_path: Path) -> None:
+    path, loaded = load(
+        tmp_path, "\n\n@misc{a, title = {A}, year = 2020, author = {Doe, J., line 2, X}}\n"
+    )
+    assert [(p.location, p.message) for p in loaded.problems] == [
+        (f"{path}:3", "entry 'a': Too many commas in 'Doe, J., line 2, X'")
+    ]

@@ -402,13 +402,9 @@ def _parse_piece(
                 )
             )
         else:
-            loaded.problems.append(
-                Problem(
-                    f"{path}:{first_line}",
-                    f"{named}: {_in_file_lines(error, first_line)}",
-                    "bibtex",
-                )
-            )
+            # A name pybtex could not split: its message quotes the field, which has no line
+            # of pybtex's to count again ("line 2" in it is the author's text).
+            loaded.problems.append(Problem(f"{path}:{first_line}", f"{named}: {error}", "bibtex"))
     if failure is not None:
         start = _error_start(failure)
         loaded.problems.append(
