@@ -78,6 +78,34 @@ def test_tag_pages_list_exactly_their_published_notes(make_app: Any, tmp_path: P
     assert hrefs == ["../notes/mask-rcnn.html", "../notes/attention.html"]
     assert (Path(app.outdir) / "tags" / "c.html").is_file()
     assert not (Path(app.srcdir) / "tags").exists()  # nothing written into the sources
+    # A tag page's own tag links to it as any page beside it would.
+    tag_links = {a.get_text(): a["href"] for a in vision.select("article a.vita-note-tag")}
+    assert tag_links["vision"] == "vision.html"
+    assert tag_links["reading notes"] == "reading-notes.html"
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_tag_pages_drawn_once_per_note_equal_pages_drawn_from_nodes(
+    make_app: Any, tmp_path: Path, buildername: str
+) -> None:
+    """Each note's entry is drawn once as HTML and put on each of its tag pages: the same
+    pages as drawing every page's entries from nodes."""
+    from sphinx_vita.notes.graph import resolved
+    from sphinx_vita.notes.pages import Entries, tag_page_body
+
+    app = build(make_app, copy_root(tmp_path), buildername)
+    tags = resolved(app.env).tags
+    drawn, from_nodes = Entries(app), Entries(app, drawn=False)
+    assert drawn.translator is not None and from_nodes.translator is None
+    bodies = [
+        (tag_page_body(app, t, drawn), tag_page_body(app, t, from_nodes)) for t in tags.values()
+    ]
+    assert all(fast == slow for fast, slow in bodies)
+    assert all("vita-note-title" in fast for fast, _ in bodies)
+    # Drawn once per note, not once per page it is on.
+    shown = {shown.docname for tag in tags.values() for shown in tag.notes}
+    assert sorted(drawn.html) == sorted(shown)
+    assert sum(len(tag.notes) for tag in tags.values()) > len(shown)
 
 
 def test_feeds_are_atom_newest_first_and_absolute(make_app: Any, tmp_path: Path) -> None:

@@ -99,18 +99,27 @@ def meta_line(note: Note, tag: TagLink) -> nodes.paragraph:
     return para
 
 
+def note_item(shown: ShownNote, link: PageLink, tag: TagLink) -> vita_note:
+    """One note in a list: its linked title, its meta line and its summary."""
+    item = vita_note()
+    title = nodes.paragraph(classes=["vita-note-title"])
+    title += link(shown.docname, shown.title)
+    item += title
+    item += meta_line(shown.note, tag)
+    if shown.summary:
+        summary = shown.summary
+        item += nodes.paragraph(summary, summary, classes=["vita-note-summary"])
+    return item
+
+
+def empty_notes_list() -> vita_notes:
+    return vita_notes(enumtype="arabic", prefix="", suffix=".")
+
+
 def notes_list(notes: tuple[ShownNote, ...], link: PageLink, tag: TagLink) -> vita_notes:
-    listing = vita_notes(enumtype="arabic", prefix="", suffix=".")
+    listing = empty_notes_list()
     for shown in notes:
-        item = vita_note()
-        title = nodes.paragraph(classes=["vita-note-title"])
-        title += link(shown.docname, shown.title)
-        item += title
-        item += meta_line(shown.note, tag)
-        if shown.summary:
-            summary = shown.summary
-            item += nodes.paragraph(summary, summary, classes=["vita-note-summary"])
-        listing += item
+        listing += note_item(shown, link, tag)
     return listing
 
 
