@@ -29,7 +29,7 @@ _ISO_DAY = re.compile(
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc]
+class _Loader(_SafeLoader):
     """YAML without its timestamp type: ``date: 2024-02-30`` stays text, so it is reported as
     a date no calendar has (at its line), not as a YAML error for the whole block."""
 
