@@ -163,11 +163,15 @@ def test_without_read_the_docs_the_box_searches_on_the_site(
 def test_with_read_the_docs_search_the_box_opens_its_modal(
     page: Page, servers: dict[str, Server], site: str
 ) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     errors = _open(page, servers[site])
     page.evaluate(_ADDONS_READY, addons_data(search_enabled=True))
 
     page.click(BOX)
     assert _recorded(page)["shows"] == 1
+    # The box's own live results (Pagefind) stand aside: nothing of them is even fetched.
+    assert not [url for url in fetched if "/pagefind/" in url]
     # Not left focused behind the modal, so the next click opens it again.
     assert not page.evaluate(f"document.activeElement.matches({BOX!r})")
     page.click(BOX)
@@ -185,8 +189,14 @@ def test_a_query_typed_before_the_addons_were_ready(
     start = page.url
     page.click(BOX)
     page.keyboard.type(QUERY[site][0])
+    # The box's live results were showing (where the site searches with Pagefind) ...
+    live = ".vita-box-results:not([hidden])"
+    if page.locator("form.sidebar-search-container .vita-box-results").count():
+        page.wait_for_selector(live)
     page.evaluate(_ADDONS_READY, addons_data(search_enabled=True))
     assert _recorded(page)["shows"] == 0
+    # ... and go once Read the Docs takes the box over.
+    assert page.locator(live).count() == 0
 
     page.keyboard.press("Enter")
     recorded = _recorded(page)

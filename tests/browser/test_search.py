@@ -225,3 +225,98 @@ def test_the_results_page_is_accessible_and_fits_a_phone(
         assert not errors, errors
     finally:
         context.close()
+
+
+BOX = "form.sidebar-search-container input.sidebar-search"
+OPTIONS = ".vita-box-results:not([hidden]) [role=option]"
+
+
+def _type_in_the_box(page: Page, query: str) -> None:
+    page.click(BOX)
+    page.keyboard.type(query)
+    page.wait_for_selector(OPTIONS)
+
+
+def test_the_sidebar_box_drops_down_results_from_the_keyboard(
+    browser: Browser, kit_site: Server
+) -> None:
+    context = new_context(browser, "light")
+    try:
+        page = context.new_page()
+        errors = _watch(page)
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(kit_site.page_url("index.html"))
+        page.wait_for_load_state("networkidle")
+        # Nothing of Pagefind comes with the page: only once the box is used.
+        assert not [url for url in fetched if "/pagefind/" in url]
+        _type_in_the_box(page, "astrolabe")
+        assert any(url.endswith("/pagefind/pagefind.js") for url in fetched)
+        box = page.locator(BOX)
+        assert box.get_attribute("role") == "combobox"
+        assert box.get_attribute("aria-expanded") == "true"
+        first = page.locator(OPTIONS).first
+        # The entry itself, named by its page and its dates, with the words highlighted.
+        assert first.get_attribute("href").endswith(
+            "/experience.html#teaching-assistant-for-the-astrolabe-2019"
+        )
+        assert first.locator(".vita-box-title").inner_text() == "Experience \u203a 2019"
+        assert "<mark>astrolabe</mark>" in first.inner_html()
+        assert "1 result" in page.locator(".vita-box-status").inner_text()
+        # The last option is the search page with every result.
+        last = page.locator(OPTIONS).last
+        assert last.get_attribute("href").endswith("/search.html?q=astrolabe")
+        page.keyboard.press("ArrowDown")
+        assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+        assert first.get_attribute("aria-selected") == "true"
+        page.keyboard.press("Escape")
+        assert page.locator(OPTIONS).count() == 0
+        assert box.get_attribute("aria-expanded") == "false"
+        assert box.get_attribute("aria-activedescendant") is None
+        # Back down, and Enter follows the chosen result.
+        page.keyboard.press("ArrowDown")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.endswith("/experience.html#teaching-assistant-for-the-astrolabe-2019")
+        # With no result chosen, Enter still submits to the search page.
+        _type_in_the_box(page, "lichens")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "search.html?q=lichens" in page.url
+        page.wait_for_function(DONE)
+        assert result_pages(page)[0] == "experience.html"
+        assert page.evaluate("window.__vitaCsp") == []
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_sidebar_box_results_are_accessible_and_fit_a_phone(
+    browser: Browser, kit_site: Server, theme: str
+) -> None:
+    for viewport in (None, PHONE):
+        options = {"viewport": viewport} if viewport else {}
+        context = new_context(browser, theme, axe=True, **options)
+        try:
+            page = context.new_page()
+            errors = _watch(page)
+            page.goto(kit_site.page_url("notes/marsupials.html"))
+            if viewport:
+                page.click("label.nav-overlay-icon")  # the box lives in furo's drawer
+            _type_in_the_box(page, "a")
+            assert page.evaluate(_AXE, WCAG_TAGS) == []
+            width = page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert width[0] <= width[1], width
+            # The list stays within the box's width.
+            box = page.locator("form.sidebar-search-container").bounding_box()
+            listed = page.locator(".vita-box-results").bounding_box()
+            assert box and listed and listed["x"] >= box["x"] - 1
+            assert listed["x"] + listed["width"] <= box["x"] + box["width"] + 1
+            page.screenshot(path=f"/tmp/i13w/box-{theme}-{'phone' if viewport else 'desk'}.png")
+            assert page.evaluate("window.__vitaCsp") == []
+            assert not errors, errors
+        finally:
+            context.close()

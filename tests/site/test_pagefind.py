@@ -135,20 +135,24 @@ def test_the_index_holds_page_text_with_sections_and_filters(site: Any) -> None:
     assert not any("Unicornish" in f["content"] for f in indexed.values())
 
 
-def test_the_policy_allows_webassembly_on_the_search_page_only(site: Any) -> None:
+def test_the_policy_allows_webassembly_on_a_pagefind_sites_pages(site: Any) -> None:
     def script_src(name: str) -> list[str]:
         meta = soup(site, name).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         directive = next(d for d in meta["content"].split(";") if d.strip().startswith("script"))
         return directive.split()
 
-    search = script_src("search.html")
-    assert pagefind.WASM_SOURCE in search
-    assert "'unsafe-inline'" not in search and "'unsafe-eval'" not in search
-    for name in ("index.html", "notes/marsupials.html"):
-        assert pagefind.WASM_SOURCE not in script_src(name), name
+    # The search page, and every page whose sidebar box shows live results.
+    for name in ("search.html", "index.html", "notes/marsupials.html", "tags/zoology.html"):
+        sources = script_src(name)
+        assert pagefind.WASM_SOURCE in sources, name
+        assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources, name
     scripts = [s.get("src", "") for s in soup(site, "search.html").find_all("script")]
     assert any(pagefind.JS_FILE in src for src in scripts)
+    assert not any(pagefind.BOX_JS_FILE in src for src in scripts)
     assert not any("searchtools" in src or "searchindex" in src for src in scripts)
+    for name in ("index.html", "notes/marsupials.html"):
+        scripts = [s.get("src", "") for s in soup(site, name).find_all("script")]
+        assert any(pagefind.BOX_JS_FILE in src for src in scripts), name
 
 
 def test_a_rebuild_that_wrote_no_page_does_not_reindex(make_app: Any, tmp_path: Path) -> None:
@@ -248,8 +252,9 @@ def test_unset_the_site_keeps_sphinx_search_untouched(make_app: Any, tmp_path: P
     out = Path(app.outdir)
     assert (out / "searchindex.js").is_file() and not (out / "pagefind").exists()
     for page in out.rglob("*.html"):
-        assert "data-pagefind" not in page.read_text(encoding="utf-8"), page
-    assert "wasm-unsafe-eval" not in (out / "search.html").read_text(encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        assert "data-pagefind" not in text, page
+        assert "wasm-unsafe-eval" not in text and pagefind.BOX_JS_FILE not in text, page
 
 
 def test_dirhtml_is_indexed_with_its_addresses(make_app: Any, tmp_path: Path) -> None:

@@ -14,8 +14,10 @@ one small fragment per shown result, with highlighted excerpts, sections and fil
   matter may name its type (``search_type: project``).
 - The search page (``search.html?q=...``, where furo's search box goes) is Vita's template
   ``vita-search.html`` with ``vita-pagefind.js``; Sphinx writes no ``searchindex.js``.
+- On every other page, furo's sidebar box drops down the top results as you type
+  (``vita-pagefind-box.js``; Pagefind is fetched when the box is focused, not with the page).
 - Pagefind compiles WebAssembly, which the Content-Security-Policy allows with
-  ``'wasm-unsafe-eval'``: on the search page of a Pagefind site only, and nothing else.
+  ``'wasm-unsafe-eval'``: on the pages of a Pagefind site only, and nothing else.
 
 With Pagefind missing, one warning says so and the site keeps Sphinx's search.
 """
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
 
 JS_FILE = "vita-pagefind.js"
 CSS_FILE = "vita-pagefind.css"
+# The sidebar box's live results, on every other page.
+BOX_JS_FILE = "vita-pagefind-box.js"
+BOX_CSS_FILE = "vita-pagefind-box.css"
 SEARCH_TEMPLATE = "vita-search.html"
 TEMPLATES = Path(__file__).parent / "templates"
 BODY_ATTRIBUTE = "data-pagefind-body"
@@ -129,10 +134,12 @@ def _hidden_markup(title: str, filters: dict[str, list[str]]) -> str:
 def mark_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: the body, title and filters Pagefind reads; the search page's
-    script and policy."""
+    """``html-page-context``: the body, title and filters Pagefind reads; the scripts (the
+    search page's, or the sidebar box's live results) and the policy they need."""
     if binary(app) is None:
         return
+    # Both the search page and the box's live results compile Pagefind's WebAssembly.
+    context[SCRIPT_SOURCES] = (*context.get(SCRIPT_SOURCES, ()), WASM_SOURCE)
     if pagename == "search":
         app.add_js_file(JS_FILE, type="module")
         app.add_css_file(CSS_FILE)
@@ -142,8 +149,9 @@ def mark_page(
             if str(getattr(script, "filename", script)).removeprefix("_static/")
             not in SPHINX_SEARCH_SCRIPTS
         ]
-        context[SCRIPT_SOURCES] = (*context.get(SCRIPT_SOURCES, ()), WASM_SOURCE)
         return
+    app.add_js_file(BOX_JS_FILE, type="module")
+    app.add_css_file(BOX_CSS_FILE)
     if not _searchable(app, pagename, context) or "body" not in context:
         return
     if pagename in app.env.all_docs:

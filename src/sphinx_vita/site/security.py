@@ -20,7 +20,7 @@ its own, and a style can neither run code nor send data away under this policy.
 On Read the Docs (``READTHEDOCS`` set while building) its addons (flyout, search, ads) stay
 allowed: their script is served from the site's own origin, and they talk to the hosts listed in
 ``READTHEDOCS_SOURCES``. A feature that needs more for a page (Pagefind's
-``'wasm-unsafe-eval'`` on the search page) names it in that page's context under
+``'wasm-unsafe-eval'`` on a Pagefind site's pages) names it in that page's context under
 ``SCRIPT_SOURCES`` (other directives under ``PAGE_SOURCES``); a site adds sources with
 ``vita_csp_extra``, or turns the policy off with ``vita_csp = False``.
 """

@@ -37,6 +37,8 @@
   const takeOver = (eventData) => {
     if (active || !searchEnabled(eventData)) return;
     active = true;
+    // The box's live Pagefind results (vita-pagefind-box.js) stand aside.
+    document.documentElement.dataset.vitaSearch = "readthedocs";
     for (const form of document.querySelectorAll(FORMS)) {
       // focusin covers a click, a tab into the box and Sphinx's "/" shortcut (which focuses
       // the first input[name=q]).
