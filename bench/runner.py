@@ -28,6 +28,12 @@ class Build:
         return self.returncode == 0
 
 
+# Builds run as on a writer's machine, where Python keeps compiled modules: a shell that sets
+# PYTHONDONTWRITEBYTECODE (some sandboxes and CI images do) would have every build compile
+# the source of each module that is not installed compiled (an editable install's) again.
+_BUILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def sphinx_build(
     src: Path, out: Path, *, jobs: int = 1, builder: str = "html", python: str = sys.executable
 ) -> Build:
@@ -41,7 +47,7 @@ def sphinx_build(
     cmd += [str(src), str(out)]
     with log.open("w", encoding="utf-8") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=_BUILD_ENV)
         # wait4 gives this child's own rusage; getrusage(RUSAGE_CHILDREN) would mix all builds.
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start

@@ -4,6 +4,7 @@ edited draws only that entry, and it writes what a clean build writes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,8 +37,20 @@ def site(tmp_path: Path, name: str, pages: bool = True) -> Path:
 
 
 def html(app: SphinxTestApp) -> dict[str, str]:
+    """Every page, and the search index (which reads the entries' words from the doctree)."""
     out = Path(app.outdir)
-    return {str(p.relative_to(out)): p.read_text("utf-8") for p in sorted(out.rglob("*.html"))}
+    pages = {str(p.relative_to(out)): p.read_text("utf-8") for p in sorted(out.rglob("*.html"))}
+    pages["searchindex.js"] = search_index(out / "searchindex.js")
+    return pages
+
+
+def search_index(path: Path) -> str:
+    """The index's JSON, less the words no page has: Sphinx's incremental index keeps a word
+    that left every page, with no pages (the same search results)."""
+    index = json.loads(path.read_text("utf-8").removeprefix("Search.setIndex(").removesuffix(")"))
+    for table in ("terms", "titleterms"):
+        index[table] = {word: pages for word, pages in index[table].items() if pages != []}
+    return json.dumps(index, sort_keys=True)
 
 
 class Draws:
@@ -69,6 +82,8 @@ def test_pages_are_the_same_as_drawn_from_nodes(
         nodes_only.build()
     assert "vita-pub" in html(cached)["index.html"]
     assert html(cached) == html(nodes_only)
+    # The page's description, which reads the entries' paragraphs, is one of them.
+    assert '<meta name="description"' in html(cached)["by-type.html"]
 
 
 def test_one_new_entry_draws_one_entry_and_equals_a_clean_build(
@@ -144,3 +159,31 @@ def test_a_broken_cache_file_only_means_drawing_again(
     again = make_app("html", srcdir=srcdir)
     again.build()
     assert html(again) == expected
+
+
+def test_labels_stay_right_as_entries_come_and_go(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """Each entry's own label is kept by its digest; the letters that tell two alike apart
+    ("Pal25a", "Pal25b") are the list's, worked out again."""
+    srcdir = site(tmp_path, "site")
+    bib = srcdir / "al-folio.bib"
+    original = bib.read_text("utf-8")
+    bib.write_text(original + NEW_ENTRY, "utf-8")
+    make_app("html", srcdir=srcdir).build()
+    twin = NEW_ENTRY.replace("new2025", "twin2025").replace("A New Paper", "A Twin Paper")
+    bib.write_text(original + NEW_ENTRY + twin, "utf-8")
+    again = make_app("html", srcdir=srcdir)
+    again.build()
+    page = html(again)["index.html"]
+    assert "[PD25a]" in page and "[PD25b]" in page
+    clean_src = tmp_path / "clean"
+    shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = make_app("html", srcdir=clean_src)
+    clean.build()
+    assert html(again) == html(clean)
+    bib.write_text(original + NEW_ENTRY, "utf-8")
+    third = make_app("html", srcdir=srcdir)
+    third.build()
+    assert "[PD25]" in html(third)["index.html"]
+    assert "[PD25a]" not in html(third)["index.html"]

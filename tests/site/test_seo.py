@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from pyld import jsonld
 
-from sphinx_vita.site.jsonld import script_json
+from sphinx_vita.site.jsonld import SCHEMA_CONTEXT, graph_script_tag, script_json, script_tag
 from sphinx_vita.site.seo import strip_citation_labels
 
 ROOTS = Path(__file__).parents[1] / "roots"
@@ -296,3 +296,10 @@ def test_vita_seo_true_without_a_url_warns_once_at_its_line(make_app, tmp_path):
     assert "vita_seo = True, but a sitemap needs the site's public URL" in warnings[0]
     assert "sphinx_sitemap" not in app.extensions
     assert not (Path(app.outdir) / "sitemap.xml").exists()
+
+
+def test_a_graph_from_kept_members_is_the_graph_serialized_at_once() -> None:
+    members = [{"@type": "ScholarlyArticle", "name": "A </script> & B"}, {"name": "Ł\u2028"}]
+    whole = script_tag({"@context": SCHEMA_CONTEXT, "@graph": members})
+    assert graph_script_tag([script_json(m) for m in members]) == whole
+    assert graph_script_tag([]) == script_tag({"@context": SCHEMA_CONTEXT, "@graph": []})

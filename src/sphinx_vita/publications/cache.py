@@ -44,6 +44,9 @@ class ViewCache:
     def __init__(self, directory: str | Path) -> None:
         self.path = Path(directory) / CACHE_NAME
         self._views: dict[ViewKey, EntryView] | None = None
+        # Each entry's own citation label, by (entry digest, label style): see resolve._labels.
+        self._labels: dict[tuple[str, str], str] = {}
+        self._labels_read = 0
         self._used: set[ViewKey] = set()
         self._dirty = False
 
@@ -56,14 +59,22 @@ class ViewCache:
     def _read(self) -> dict[ViewKey, EntryView]:
         try:
             with self.path.open("rb") as stream:
-                version, views, abbreviations = pickle.load(stream)
+                version, views, abbreviations, labels = pickle.load(stream)
         except Exception:  # absent, truncated or from another version: start afresh
             return {}
         if version != CACHE_VERSION or not isinstance(views, dict):
             return {}
         if isinstance(abbreviations, dict):
             badges.KNOWN_ABBREVIATIONS.update(abbreviations)
+        if isinstance(labels, dict):
+            self._labels = labels
+            self._labels_read = len(labels)
         return views
+
+    @property
+    def labels(self) -> dict[tuple[str, str], str]:
+        self.views  # noqa: B018 (read from the same file)
+        return self._labels
 
     def start_build(self) -> None:
         self._used = set()
@@ -88,14 +99,16 @@ class ViewCache:
         if self._views is None:
             return
         unused = self._views.keys() - self._used
-        if not self._dirty and not unused:
+        if not self._dirty and not unused and len(self._labels) == self._labels_read:
             return
         kept = {key: self._views[key] for key in self._used if key in self._views}
+        digests = {digest for digest, _ in kept}
+        labels = {key: label for key, label in self._labels.items() if key[0] in digests}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vita-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as stream:
-                saved = (CACHE_VERSION, kept, dict(badges.KNOWN_ABBREVIATIONS))
+                saved = (CACHE_VERSION, kept, dict(badges.KNOWN_ABBREVIATIONS), labels)
                 pickle.dump(saved, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except OSError:
@@ -103,6 +116,8 @@ class ViewCache:
                 os.unlink(temporary)
             return
         self._views = kept
+        self._labels = labels
+        self._labels_read = len(labels)
         self._dirty = False
 
 

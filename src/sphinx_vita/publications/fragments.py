@@ -5,9 +5,9 @@ A list page that shows thousands of entries is written again whenever one of the
 doctree would have ~60 nodes per entry, and every post-transform, the HTML writer and the search
 indexer would walk all of them. On HTML builders an entry is instead drawn once (its nodes,
 through the builder's own translator) and kept as HTML, by everything the drawing depends on;
-the page then holds, per entry, an ``<li>`` around a node per child that writes its HTML (and
-keeps its words, for the search index and the page's description): a few nodes instead of
-sixty. The ``<li>`` stays a node, so features that add to an entry after this
+the page then holds, per entry, an ``<li>`` around one node that writes its HTML (and keeps its
+words, for the search index, and its paragraphs' text, for the page's description): three nodes
+instead of sixty. The ``<li>`` stays a node, so features that add to an entry after this
 (``doctree-resolved``) still can. The output is the same HTML the writer would produce from the
 nodes, and the same in clean and incremental builds: every build on these builders draws
 entries this way.
@@ -39,14 +39,15 @@ if TYPE_CHECKING:
 
 CACHE_NAME = "vita-fragments.pickle"
 # Bump whenever the HTML of an entry changes for the same inputs (its nodes or their visitors).
-FRAGMENT_VERSION = 3
+FRAGMENT_VERSION = 5
 # Builders whose pages this applies to: the ones that write one HTML page per document.
 BUILDERS = frozenset({"html", "dirhtml"})
 
-# For each child of an entry: its HTML, whether the search index reads it, and the text nodes
-# of each of its outermost paragraphs (what the search index and the description read).
-Child = tuple[str, bool, tuple[tuple[str, ...], ...]]
-Fragment = tuple[Child, ...]
+# An entry drawn as HTML: the HTML of its children, the words the search index reads (one text,
+# words apart as they are in separate nodes), and the text of each outermost paragraph (for the
+# page's description). One node holds it: an unknown node makes docutils' list checker judge the
+# list not "simple", as the entry's own children do (they are never a single paragraph here).
+Fragment = tuple[str, str, tuple[str, ...]]
 # Nodes the build acts on after the post-transforms: an entry holding one stays nodes.
 _LATER = (nodes.image, addnodes.pending_xref, addnodes.download_reference, nodes.raw)
 
@@ -97,12 +98,13 @@ class FragmentCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fragments: dict[str, Fragment] | None = None
+        # Entries' fragments, and their JSON-LD text (``scholar.add_articles``).
+        self._fragments: dict[str, Fragment | str] | None = None
         self._used: set[str] = set()
         self._dirty = False
 
     @property
-    def fragments(self) -> dict[str, Fragment]:
+    def fragments(self) -> dict[str, Fragment | str]:
         if self._fragments is None:
             try:
                 with self.path.open("rb") as stream:
@@ -113,13 +115,13 @@ class FragmentCache:
             self._fragments = fragments if ok else {}
         return self._fragments
 
-    def get(self, key: str) -> Fragment | None:
+    def get(self, key: str) -> Fragment | str | None:
         fragment = self.fragments.get(key)
         if fragment is not None:
             self._used.add(key)
         return fragment
 
-    def put(self, key: str, fragment: Fragment) -> None:
+    def put(self, key: str, fragment: Fragment | str) -> None:
         self.fragments[key] = fragment
         self._used.add(key)
         self._dirty = True
@@ -168,17 +170,20 @@ class Drawer:
         # the writer marks): only its nodes say so.
         if len([c for c in entry.children if not isinstance(c, nodes.Invisible)]) <= 1:
             return None
-        children: list[Child] = []
+        html: list[str] = []
+        words: list[str] = []
+        paragraphs: list[str] = []
         for child in entry.children:
             self.translator.body = []
             child.walkabout(self.translator)
+            html.append("".join(self.translator.body))
             searchable = not (isinstance(child, nodes.Element) and "no-search" in child["classes"])
-            words = tuple(
-                tuple(text.astext() for text in paragraph.findall(nodes.Text))
-                for paragraph in _outermost_paragraphs(child)
-            )
-            children.append(("".join(self.translator.body), searchable, words))
-        return tuple(children)
+            for paragraph in _outermost_paragraphs(child):
+                texts = [text.astext() for text in paragraph.findall(nodes.Text)]
+                paragraphs.append("".join(texts))
+                if searchable:
+                    words.extend(texts)
+        return "".join(html), " ".join(words), tuple(paragraphs)
 
 
 def _outermost_paragraphs(node: nodes.Node) -> list[nodes.paragraph]:
@@ -188,10 +193,11 @@ def _outermost_paragraphs(node: nodes.Node) -> list[nodes.paragraph]:
 
 
 def fill(entry: nodes.list_item, fragment: Fragment) -> nodes.list_item:
-    """``entry`` (an empty ``<li>``) holding the fragment."""
-    for html, searchable, words in fragment:
-        node = vita_html(html=html, classes=[] if searchable else ["no-search"])
-        for texts in words:
-            node += nodes.paragraph("", "", *(nodes.Text(text) for text in texts))
-        entry += node
+    """``entry`` (an empty ``<li>``) holding the fragment: two nodes, where drawing its nodes
+    would leave some sixty for every post-transform and the search indexer to walk."""
+    html, words, paragraphs = fragment
+    node = vita_html(html=html, prose=paragraphs)
+    if words:
+        node += nodes.Text(words)
+    entry += node
     return entry

@@ -27,9 +27,9 @@ class vita_publications(nodes.General, nodes.Element):
 
 
 class vita_html(nodes.General, nodes.Element):
-    """One child of an entry, drawn once as HTML and cached (``fragments.py``); HTML builders
-    only. It holds, never written, paragraphs with the child's words, for what reads a page's
-    text from its doctree (the search index, the page's description)."""
+    """Children of an entry, drawn once as HTML and cached (``fragments.py``); HTML builders
+    only. It holds, never written, one text node with their words (for the search index) and
+    their paragraphs' text in ``prose`` (for the page's description, ``site.seo``)."""
 
 
 def visit_vita_html(self: Any, node: vita_html) -> None:

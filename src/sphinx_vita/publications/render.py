@@ -349,7 +349,7 @@ class PublicationsTransform(SphinxPostTransform):
                             item.digest, owner, item.anchor, item.label, inputs
                         )
                         fragment = drawn.get(key)
-                        if fragment is not None:
+                        if isinstance(fragment, tuple):
                             li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
                             listing += fragments.fill(li, fragment)
                             number += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -260,7 +260,10 @@ class _Resolver:
             return [str(number) for number in range(1, len(views) + 1)]
         if style == "author-year":
             return ["" for _ in views]
-        return _labels("alpha", [self.data.entries[v.key] for v in views])
+        digests = {key: source.digest for key, source in self.sources.items()}
+        return _labels(
+            "alpha", [self.data.entries[v.key] for v in views], digests, self.cache.labels
+        )
 
 
 def bibtex_toggle(configured: str | None, data: Any) -> str:
@@ -278,12 +281,33 @@ def _tooltip(view: EntryView, most_authors: int = 6) -> str:
     return view.citation_text()
 
 
-def _labels(style_name: str, entries: list[Entry]) -> list[str]:
+def _labels(
+    style_name: str,
+    entries: list[Entry],
+    digests: Mapping[str, str] | None = None,
+    known: dict[tuple[str, str], str] | None = None,
+) -> list[str]:
+    """pybtex's labels for the list. Each entry's own label ("ES24", before a list of two
+    adds "a" and "b") depends on nothing but the entry, so it is kept by the entry's digest
+    (``known``): one new entry in a list of 4,000 labels one entry, not 4,000."""
     if not entries:
         return []
+    by_key: Mapping[str, str] = digests or {}
+    memo = known if known is not None else {}
     try:
-        style = pybtex.plugin.find_plugin("pybtex.style.labels", style_name)()
-        return list(style.format_labels(entries))
+        base = pybtex.plugin.find_plugin("pybtex.style.labels", style_name)
+
+        class Remembered(base):  # type: ignore[misc,valid-type]
+            def format_label(self, entry: Entry) -> str:
+                digest = by_key.get(entry.key, "")
+                label = memo.get((digest, style_name)) if digest else None
+                if label is None:
+                    label = super().format_label(entry)
+                    if digest:
+                        memo[(digest, style_name)] = label
+                return label
+
+        return list(Remembered().format_labels(entries))
     except Exception:  # a style that cannot label these entries: fall back to the keys
         return [str(e.key) for e in entries]
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..config import get_config
 from ..site import jsonld
 from ..site.seo import site_url
+from . import fragments
 from .domain import ListSpec, PublicationsDomain, ResolvedItem, ResolvedList
 from .entry import EntryView, make_view
 from .names import NameKey
@@ -161,18 +162,32 @@ def add_articles(
         return
     url = site_url(app.config)
     person_id = url + "#person" if url and get_config(app.config).profile.name else ""
-    articles = []
+    # Each article's JSON is kept with the list entries' HTML: a list page of 4,000 works
+    # written again for one new entry serializes one article, not 4,000.
+    drawn = fragments.FragmentCache.for_directory(app.doctreedir)
+    members = []
     for item in items:
-        view = catalogue.view(item)
-        if view is None:
-            continue
         article_id = ""
         if url:
             docname, anchor = catalogue.canonical.get(item.key, (pagename, item.anchor))
             article_id = url + app.builder.get_target_uri(docname) + "#" + anchor
-        articles.append(article(view, article_id, person_id))
-    if articles:
-        graph = {"@context": jsonld.SCHEMA_CONTEXT, "@graph": articles}
-        for entry in articles:
-            entry.pop("@context")
-        context["metatags"] = context.get("metatags", "") + jsonld.script_tag(graph) + "\n"
+        key = ""
+        if item.digest:
+            key = fragments.fragment_key(
+                "json-ld", item.digest, catalogue.owner, article_id, person_id
+            )
+            text = drawn.get(key)
+            if isinstance(text, str):
+                members.append(text)
+                continue
+        view = catalogue.view(item)
+        if view is None:
+            continue
+        data = article(view, article_id, person_id)
+        data.pop("@context")
+        text = jsonld.script_json(data)
+        if key:
+            drawn.put(key, text)
+        members.append(text)
+    if members:
+        context["metatags"] = context.get("metatags", "") + jsonld.graph_script_tag(members) + "\n"

@@ -209,18 +209,27 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     return found
 
 
+def _is_prose_block(node: nodes.Node) -> bool:
+    """A paragraph, or an element drawn ahead as HTML that keeps its paragraphs' text in
+    ``prose`` (a publication entry from the cache: ``publications/fragments.py``)."""
+    return isinstance(node, nodes.paragraph) or (
+        isinstance(node, nodes.Element) and "prose" in node.attributes
+    )
+
+
 def page_summary(doctree: nodes.Node, limit: int = DESCRIPTION_LENGTH) -> str:
     """The start of the page's prose, without titles, code, notes or citation labels."""
     texts: list[str] = []
     length = 0
-    for paragraph in doctree.findall(nodes.paragraph):
+    for block in doctree.findall(_is_prose_block):
         # Nested paragraphs are read with their outermost paragraph; notes are not prose.
-        if any(isinstance(a, (nodes.paragraph, *_NOT_PROSE)) for a in _ancestors(paragraph)):
+        if any(isinstance(a, (nodes.paragraph, *_NOT_PROSE)) for a in _ancestors(block)):
             continue
-        text = " ".join(strip_citation_labels(_prose(paragraph)).split())
-        if text:
-            texts.append(text)
-            length += len(text) + 1
+        for prose in block["prose"] if "prose" in block else [_prose(block)]:
+            text = " ".join(strip_citation_labels(prose).split())
+            if text:
+                texts.append(text)
+                length += len(text) + 1
         if length > limit:
             break
     return _shorten(" ".join(texts), limit)

@@ -4,7 +4,8 @@
 - ``sidebar.py`` and ``navigation.py``: furo's sidebar built once per folder, not per page;
 - ``incremental.py``: the pages that show other pages' titles or citations are written again;
 - ``templatecache.py``: compiled Jinja templates kept between builds;
-- ``pageassets.py``: each page links only the stylesheets and scripts its content uses.
+- ``pageassets.py``: each page links only the stylesheets and scripts its content uses;
+- ``stemcache.py``: the search index's word stems kept between builds.
 
 ``extensions = ["sphinx_vita.speed"]`` on any furo site gives the cached sidebar alone (with
 the rewrites that keep it exact), without the rest of Vita.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import incremental, navigation, pageassets, templatecache
+from . import incremental, navigation, pageassets, stemcache, templatecache
 from .collector_pause import PAUSE
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ def setup_speed(app: Sphinx) -> None:
     app.connect("build-finished", PAUSE.resume, priority=900)
     setup_sidebar(app)
     app.connect("builder-inited", templatecache.use_bytecode_cache)
+    app.connect("doctree-resolved", stemcache.remember_stems)
+    app.connect("build-finished", stemcache.save_stems)
     # Late, so that files another handler adds for this page are judged too.
     app.connect("html-page-context", pageassets.drop_unused_assets, priority=900)
 
