@@ -124,3 +124,42 @@ def test_a_page_a_toctree_already_named_rewrites_every_sidebar(
     shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
     clean, _ = build(make_app, tmp_path / "clean")
     assert pages(incremental.outdir) == pages(clean.outdir)
+
+
+def test_pages_written_again_unread_leave_their_toctree_parents_alone(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """A .bib edit rewrites the publication list and the page citing the entry, neither read
+    again: the home page, whose toctree lists both, has nothing new to show."""
+    src = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-navigation-site", src)
+    build(make_app, src)
+
+    edit(src / "refs.bib", "Sparse Kernels", "Sparse Kernels, Revised")
+    incremental, written = build(make_app, src)
+
+    docs = {name for name in written if name in incremental.env.found_docs}
+    assert docs == {"publications", "notes/reading"}
+    assert "Sparse Kernels, Revised" in (incremental.outdir / "publications.html").read_text(
+        "utf-8"
+    )
+    shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    clean, _ = build(make_app, tmp_path / "clean")
+    assert pages(incremental.outdir) == pages(clean.outdir)
+
+
+def test_a_page_showing_a_rewritten_pages_timeline_is_written_too(
+    make_app: Any, tmp_path: Path
+) -> None:
+    """The home page shows notes/work's timeline, whose entry cites ada2021: a .bib edit to
+    that entry reaches the home page's copy of the citation."""
+    src = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-navigation-site", src)
+    build(make_app, src)
+
+    edit(src / "refs.bib", "Retrieval for Maps", "Retrieval for Atlases")
+    incremental, written = build(make_app, src)
+
+    docs = {name for name in written if name in incremental.env.found_docs}
+    assert {"index", "notes/work", "notes/reading", "publications"} == docs
+    assert "Retrieval for Atlases" in (incremental.outdir / "index.html").read_text("utf-8")

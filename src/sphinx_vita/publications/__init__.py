@@ -64,6 +64,7 @@ from .nodes import (
     vita_metrics,
     vita_preview,
     vita_publications,
+    vita_words,
 )
 from .pybtex_plugins import remember_pybtex_plugins
 from .render import PublicationsTransform
@@ -145,6 +146,7 @@ def _add_nodes(app: Sphinx) -> None:
     )
     app.add_node(vita_bibtex_code, html=(visit_bibtex_code_html, depart_bibtex_code_html))
     app.add_node(vita_html, **{**nowhere, "html": (visit_vita_html, None)})
+    app.add_node(vita_words, **nowhere)
 
 
 def _save_fragments(app: Sphinx, exception: Exception | None) -> None:

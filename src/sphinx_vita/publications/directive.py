@@ -97,8 +97,9 @@ class PublicationsDirective(SphinxDirective):
                 )
         if self.arguments and not bibfiles:
             bibfiles = []  # nothing valid named: an empty list, not every file
-        for path in bibfiles or list(known):
-            env.note_dependency(str(path))
+        # The .bib files are not this page's dependencies: an edit to them changes no list's
+        # spec, and resolve.resolve_lists writes again the pages whose lists it changes
+        # (reading the page again would also write its toctree parents for nothing).
         filter_source = self.options.get("filter", "True")
         problem = filter_problem(filter_source)
         if problem:

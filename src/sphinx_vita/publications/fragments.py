@@ -6,11 +6,11 @@ doctree would have ~60 nodes per entry, and every post-transform, the HTML write
 indexer would walk all of them. On HTML builders an entry is instead drawn once (its nodes,
 through the builder's own translator) and kept as HTML, by everything the drawing depends on;
 the page then holds, per entry, an ``<li>`` around one node that writes its HTML (and keeps its
-words, for the search index, and its paragraphs' text, for the page's description): three nodes
-instead of sixty. The ``<li>`` stays a node, so features that add to an entry after this
-(``doctree-resolved``) still can. The output is the same HTML the writer would produce from the
-nodes, and the same in clean and incremental builds: every build on these builders draws
-entries this way.
+paragraphs' text, for the page's description): two nodes instead of sixty, and each list one
+node with its entries' words, for the search index. The ``<li>`` stays a node, so features
+that add to an entry after this (``doctree-resolved``) still can. The output is the same HTML
+the writer would produce from the nodes, and the same in clean and incremental builds: every
+build on these builders draws entries this way.
 
 Entries holding nodes that the build must see later (an image to copy, a cross-reference to
 resolve), entries of a single paragraph and entries linking files from the publication folder
@@ -31,7 +31,7 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx import addnodes
 
-from .nodes import vita_html
+from .nodes import vita_html, vita_words
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -193,11 +193,18 @@ def _outermost_paragraphs(node: nodes.Node) -> list[nodes.paragraph]:
 
 
 def fill(entry: nodes.list_item, fragment: Fragment) -> nodes.list_item:
-    """``entry`` (an empty ``<li>``) holding the fragment: two nodes, where drawing its nodes
-    would leave some sixty for every post-transform and the search indexer to walk."""
-    html, words, paragraphs = fragment
-    node = vita_html(html=html, prose=paragraphs)
-    if words:
-        node += nodes.Text(words)
-    entry += node
+    """``entry`` (an empty ``<li>``) holding the fragment: one node, where drawing its nodes
+    would leave some sixty for every post-transform to walk. Its words go to the list's
+    :func:`words_node`."""
+    html, _, paragraphs = fragment
+    entry += vita_html(html=html, prose=paragraphs)
     return entry
+
+
+def words_node(fragments: list[Fragment]) -> vita_words | None:
+    """The words of these entries, each once: the search index records which pages hold a
+    word, so 4,000 entries give it some 5,000 words to stem and file rather than 100,000.
+    Split at white space only, so that the search language's own splitting sees every run it
+    would have seen."""
+    words = dict.fromkeys(word for _, text, _ in fragments for word in text.split())
+    return vita_words("", nodes.Text(" ".join(words))) if words else None

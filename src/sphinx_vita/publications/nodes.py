@@ -28,8 +28,13 @@ class vita_publications(nodes.General, nodes.Element):
 
 class vita_html(nodes.General, nodes.Element):
     """Children of an entry, drawn once as HTML and cached (``fragments.py``); HTML builders
-    only. It holds, never written, one text node with their words (for the search index) and
-    their paragraphs' text in ``prose`` (for the page's description, ``site.seo``)."""
+    only. It keeps their paragraphs' text in ``prose`` (for the page's description,
+    ``site.seo``); their words are in the list's :class:`vita_words`."""
+
+
+class vita_words(nodes.Invisible, nodes.Element):
+    """The words of a list's cached entries, each once, for the search index (which keeps the
+    pages a word is on, not how often): never written. HTML builders only."""
 
 
 def visit_vita_html(self: Any, node: vita_html) -> None:

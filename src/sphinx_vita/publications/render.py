@@ -338,6 +338,7 @@ class PublicationsTransform(SphinxPostTransform):
                 ids=[placeholder["list_id"]],
             )
             number = 1
+            filled: list[fragments.Fragment] = []
             for heading, items in result.groups if result else ():
                 if heading:
                     container += nodes.rubric(heading, heading, classes=["vita-pub-group"])
@@ -352,6 +353,7 @@ class PublicationsTransform(SphinxPostTransform):
                         if isinstance(fragment, tuple):
                             li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
                             listing += fragments.fill(li, fragment)
+                            filled.append(fragment)
                             number += 1
                             continue
                     view = cache.get((item.digest, owner)) if item.digest else None
@@ -371,9 +373,13 @@ class PublicationsTransform(SphinxPostTransform):
                             li = fragments.fill(
                                 nodes.list_item(classes=li["classes"], ids=[item.anchor]), fragment
                             )
+                            filled.append(fragment)
                     listing += li
                     number += 1
                 container += listing
+            words = fragments.words_node(filled)
+            if words is not None:
+                container += words
             if number == 1:
                 empty = "No publications to list."
                 container += nodes.paragraph(empty, empty, classes=["vita-pub-empty"])

@@ -42,6 +42,10 @@ def setup_sidebar(app: Sphinx) -> None:
         incremental.pages_citing_changed_entries,
         priority=incremental.AFTER_CITATIONS,
     )
+    app.connect("env-before-read-docs", incremental.remember_read_docs)
+    app.connect("write-started", incremental.spare_toctree_parents)
+    app.connect("doctree-resolved", incremental.restore_toctree_parents, priority=0)
+    app.connect("build-finished", incremental.restore_toctree_parents, priority=0)
 
 
 def setup_speed(app: Sphinx) -> None:

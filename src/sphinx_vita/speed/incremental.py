@@ -23,6 +23,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain
 
+from ..timeline.domain import consumers_of
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
@@ -190,10 +192,53 @@ def pages_citing_changed_entries(app: Sphinx, env: BuildEnvironment) -> Iterable
     if not changed or not old:  # a first build writes every page anyway
         return []
     cite = env.get_domain("cite")
-    return sorted(
-        {
-            ref.docname
-            for ref in getattr(cite, "citation_refs", [])
-            if ref.docname in env.all_docs and any(target.key in changed for target in ref.targets)
-        }
-    )
+    citing = {
+        ref.docname
+        for ref in getattr(cite, "citation_refs", [])
+        if ref.docname in env.all_docs and any(target.key in changed for target in ref.targets)
+    }
+    # A timeline shown on another page (``:from:``) shows its citations there too.
+    return sorted(citing | consumers_of(env, citing))
+
+
+# -- toctree parents of pages written again without being read ----------------------------------
+#
+# Sphinx writes again, with every page it writes, the pages whose toctrees list that page
+# (``env.files_to_rebuild``): the page's title or headings may have changed. A page written
+# again without being read again (a publication list whose .bib changed, a note whose backlinks
+# did) has the same title and headings, so its toctree parents show nothing new; at 1,000 pages
+# the home page's toctree alone costs a third of a second to resolve. While Sphinx works out
+# what to write, such pages are left out of that map; it is whole again once writing starts.
+
+_read_this_build: weakref.WeakKeyDictionary[BuildEnvironment, set[str]] = (
+    weakref.WeakKeyDictionary()
+)
+_set_aside: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, set[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def remember_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the pages this build reads."""
+    _read_this_build[env] = set(docnames)
+
+
+def spare_toctree_parents(app: Sphinx, builder: Any) -> None:
+    """``write-started``: set aside the parents of the pages this build did not read."""
+    env = builder.env
+    read = _read_this_build.pop(env, None)
+    if read is None:  # not known what this build read: Sphinx's own rule stands
+        return
+    rebuild = env.files_to_rebuild
+    aside = {doc: rebuild.pop(doc) for doc in list(rebuild) if doc not in read}
+    if aside:
+        _set_aside[env] = aside
+
+
+def restore_toctree_parents(app: Sphinx, *args: Any) -> None:
+    """The first page written (or the end of the build): the map is whole again."""
+    env = app.env
+    aside = _set_aside.pop(env, None)
+    if aside:
+        for doc, parents in aside.items():
+            env.files_to_rebuild.setdefault(doc, set()).update(parents)

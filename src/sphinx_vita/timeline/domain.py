@@ -120,6 +120,19 @@ def outdated_consumers(
     return sorted(stale)
 
 
+def consumers_of(env: BuildEnvironment, docnames: Set[str]) -> set[str]:
+    """The pages that show entries of these pages (``:from:``): written again with them."""
+    shown = set(docnames)
+    if TimelineDomain.name not in env.domains:  # sphinx_vita.speed alone: no timelines
+        return set()
+    return {
+        consumer
+        for consumer, specs in _domain(env).consumers.items()
+        if consumer not in shown
+        and ((ALL_DOCUMENTS in specs and shown - {consumer}) or shown.intersection(specs))
+    }
+
+
 class TimelineFromResolver(SphinxPostTransform):
     """Fill ``:from:`` timelines; runs before references are resolved (priority 10)."""
 
