@@ -56,7 +56,8 @@ class Builds:
 
     def load(self, path: Path) -> LoadedBibs:
         previous = self.last.data if self.last is not None else None
-        self.last = load_bibfiles([path], "utf-8", self.cache, previous)
+        sources = self.last.sources if self.last is not None else None
+        self.last = load_bibfiles([path], "utf-8", self.cache, previous, sources)
         return self.last
 
 
@@ -217,3 +218,38 @@ def test_a_last_reading_without_its_cache_is_not_trusted(tmp_path: Path) -> None
     again = load_bibfiles([path], "utf-8", cache=None, previous=first.data)
     assert again.data.entries["b"].fields["title"] == "B, edited"
     assert shape(again) == shape(load_bibfiles([path], "utf-8"))
+
+
+def test_digests_are_those_a_fresh_read_gives(tmp_path: Path) -> None:
+    """An entry taken from the last build keeps its digest; an edited one, and one whose
+    crossref parent was edited, get new ones: always the digests of a fresh read."""
+    path = tmp_path / "refs.bib"
+    parent = "@proceedings{conf, title = {Proc. of Things}, year = 2020}\n"
+    child = "@inproceedings{kid, title = {Kid}, crossref = {conf}}\n"
+    path.write_text(BIB + parent + child, "utf-8")
+    builds = Builds()
+    first = {k: s.digest for k, s in builds.load(path).sources.items()}
+    path.write_text(
+        BIB.replace("title = {B}", "title = {B, edited}")
+        + parent.replace("Proc. of Things", "Proc. of Other Things")
+        + child,
+        "utf-8",
+    )
+    again = {k: s.digest for k, s in builds.load(path).sources.items()}
+    fresh = {k: s.digest for k, s in load_bibfiles([path], "utf-8").sources.items()}
+    assert again == fresh
+    assert again["a"] == first["a"] and again["c"] == first["c"]
+    assert again["b"] != first["b"] and again["conf"] != first["conf"]
+    assert again["kid"] != first["kid"]  # inherits the parent's new title
+
+
+def test_an_unchanged_entry_takes_its_digest_from_the_last_build(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text(BIB, "utf-8")
+    builds = Builds()
+    last = builds.load(path)
+    last.sources["c"] = bibsource.EntrySource(last.sources["c"].path, 4, "planted")
+    path.write_text(BIB + "@misc{d, title = {D}, year = 2023}\n", "utf-8")
+    again = builds.load(path)
+    assert again.sources["c"].digest == "planted"  # not worked out again
+    assert again.sources["d"].digest == bibsource.entry_digest(again.data.entries["d"], again.data)

@@ -7,6 +7,7 @@ or a toctree changed, and only the edited page when it did not.
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -163,3 +164,23 @@ def test_a_page_showing_a_rewritten_pages_timeline_is_written_too(
     docs = {name for name in written if name in incremental.env.found_docs}
     assert {"index", "notes/work", "notes/reading", "publications"} == docs
     assert "Retrieval for Atlases" in (incremental.outdir / "index.html").read_text("utf-8")
+
+
+def test_citations_are_not_pickled_and_every_build_has_them(make_app: Any, tmp_path: Path) -> None:
+    """Every build works the citations out again (sphinxcontrib-bibtex clears them first), so
+    the pickled environment goes without them; a page written later still cites right."""
+    src = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-navigation-site", src)
+    first, _ = build(make_app, src)
+    with (Path(first.doctreedir) / "environment.pickle").open("rb") as stream:
+        assert pickle.load(stream).domaindata["cite"]["citations"] == []
+    assert first.env.get_domain("cite").citations  # while the build runs, they are there
+    edit(src / "notes" / "reading.md", "A note that cites", "A note, edited, that cites")
+    again, written = build(make_app, src)
+    assert "notes/reading" in written
+    shutil.copytree(src, tmp_path / "clean", ignore=shutil.ignore_patterns("_build"))
+    clean, _ = build(make_app, tmp_path / "clean")
+    assert pages(again.outdir) == pages(clean.outdir)
+    assert 'href="../publications.html#' in (again.outdir / "notes" / "reading.html").read_text(
+        "utf-8"
+    )

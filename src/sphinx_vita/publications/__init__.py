@@ -68,7 +68,7 @@ from .nodes import (
 )
 from .pybtex_plugins import remember_pybtex_plugins
 from .render import PublicationsTransform
-from .resolve import resolve_lists
+from .resolve import resolve_lists, restore_citations, set_citations_aside
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -167,6 +167,8 @@ def setup_publications(app: Sphinx) -> None:
     add_static_folder(app, Path(__file__).parent / "static")
     app.connect("builder-inited", _add_static_files)
     app.connect("env-updated", resolve_lists, priority=600)
+    app.connect("env-updated", set_citations_aside, priority=999)
+    app.connect("write-started", restore_citations)
     # sphinxcontrib-bibtex looks up a pybtex plugin for every {cite}: make that lookup cheap.
     remember_pybtex_plugins()
     # HTML extras: JSON-LD for the lists, and one page per publication when asked.

@@ -87,7 +87,7 @@ def read_bibfiles(app: Sphinx) -> None:
         return
     # What the last build read, and from which pieces: only changed pieces are parsed again.
     cache = ours.data.setdefault("parsed", ParseCache())
-    loaded = load_bibfiles(paths, encoding, cache, cite.bibdata.data)
+    loaded = load_bibfiles(paths, encoding, cache, cite.bibdata.data, ours.data.get("sources"))
     for problem in loaded.problems:
         if _silenced_for_the_peer(app, problem.subtype):
             continue

@@ -251,11 +251,13 @@ def load_bibfiles(
     encoding: str,
     cache: ParseCache | None = None,
     previous: BibliographyData | None = None,
+    previous_sources: dict[str, EntrySource] | None = None,
 ) -> LoadedBibs:
     """Read every file, piece by piece, into one ``BibliographyData``.
 
     ``cache`` says what the last build read from each piece, and ``previous`` is what it read:
-    unchanged pieces take their entries from there. ``cache`` is updated to this build.
+    unchanged pieces take their entries from there, and their digests from
+    ``previous_sources``. ``cache`` is updated to this build.
     """
     parser = _ForgivingParser(encoding)
     loaded = LoadedBibs(data=parser.data)
@@ -278,12 +280,17 @@ def load_bibfiles(
         _report_bare_values(loaded, path, state)
     if cache is not None:
         cache.pieces = now
+    before = previous_sources or {}
     for key, entry in loaded.data.entries.items():
         source = loaded.sources.get(key)
         if source is not None:
-            loaded.sources[key] = EntrySource(
-                source.path, source.line, entry_digest(entry, loaded.data)
-            )
+            # An entry taken as it was from the last build has the digest it had then, unless
+            # it inherits fields (crossref) from an entry that may have changed.
+            kept = before.get(key)
+            digest = kept.digest if kept is not None and old_entries.get(key) is entry else ""
+            if not digest or "crossref" in entry.fields:
+                digest = entry_digest(entry, loaded.data)
+            loaded.sources[key] = EntrySource(source.path, source.line, digest)
             if not _is_dated(entry, loaded.data):
                 loaded.problems.append(
                     Problem(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -368,3 +369,24 @@ def resolve_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 )
             )
     return sorted(changed & env.all_docs.keys())
+
+
+# The citations handed to sphinxcontrib-bibtex are worked out again by every build (it clears
+# them in its own ``env-updated`` handler, these are appended after it), so they need not be
+# pickled with the environment: with 3,000 cited entries they are a quarter of it, written after
+# every edit and read before every build. They are set aside while Sphinx pickles it.
+_aside: weakref.WeakKeyDictionary[BuildEnvironment, list[Citation]] = weakref.WeakKeyDictionary()
+
+
+def set_citations_aside(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``, last: the environment is pickled next."""
+    cite = env.get_domain("cite")
+    _aside[env] = cite.data["citations"]
+    cite.data["citations"] = []
+
+
+def restore_citations(app: Sphinx, builder: Any) -> None:
+    """``write-started``: the pages are resolved against them from here on."""
+    citations = _aside.pop(builder.env, None)
+    if citations is not None:
+        builder.env.get_domain("cite").data["citations"] = citations
