@@ -7,6 +7,7 @@ are read with BeautifulSoup, the sitemap with lxml.
 from __future__ import annotations
 
 import json
+import queue
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -276,6 +277,9 @@ def test_parallel_build_gives_the_same_metadata_and_sitemap(make_app, tmp_path):
         )
         app.build()
         assert app.warning.getvalue() == ""
+        # A serial build collects the sitemap's pages in a plain queue; -j in a Manager's,
+        # which its forked writers can reach.
+        assert isinstance(app.sitemap_links, queue.Queue) == (parallel == 0)
         outdir = Path(app.outdir)
         outputs.append((_head_facts(outdir), (outdir / "sitemap.xml").read_bytes()))
         app.cleanup()  # unregister its nodes before the next app registers them again

@@ -44,8 +44,6 @@ def _feed_title(app: Sphinx) -> str:
 def _write(
     app: Sphinx, path: Path, title: str, notes: tuple[ShownNote, ...], self_url: str
 ) -> None:
-    from feedgen.feed import FeedGenerator
-
     builder: Any = app.builder
     url = site_url(app.config)
     profile = get_config(app.config).profile
@@ -55,6 +53,9 @@ def _write(
     name = str(path.relative_to(app.outdir))
     if not written(app).needed(name, digest(url, title, author, self_url, notes)):
         return  # the same feed as the last build wrote
+    # Imported only when a feed is written (feedgen brings lxml and dateutil: 20 ms).
+    from feedgen.feed import FeedGenerator
+
     feed = FeedGenerator()
     feed.id(self_url)
     feed.title(title)
