@@ -379,7 +379,7 @@ def _record_builder_type(app: Sphinx) -> None:
         return
     # What sphinx-sitemap's own step records, with a queue of this process.
     builder.env.is_directory_builder = type(builder).__name__ == "DirectoryHTMLBuilder"
-    app.sitemap_links = queue.Queue()
+    app.sitemap_links = queue.Queue()  # type: ignore[attr-defined]
 
 
 def sort_sitemap(path: Path) -> None:
