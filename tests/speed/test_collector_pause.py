@@ -64,3 +64,44 @@ def test_a_collector_switched_off_by_the_process_stays_off(make_app: Any, tmp_pa
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+READ_CONF = """\
+import gc
+
+extensions = ["sphinx_vita"]
+exclude_patterns = ["_build"]
+
+
+def _inited(app):
+    app.vita_test_frozen = [gc.get_freeze_count()]
+
+
+def _read(app, env):
+    # After Vita's env-updated handler (999): the pages are read, none written yet.
+    app.vita_test_frozen.append(gc.get_freeze_count())
+    app.vita_test_garbage = gc.collect()
+
+
+def setup(app):
+    app.connect("builder-inited", _inited, priority=950)
+    app.connect("env-updated", _read, priority=1000)
+"""
+
+
+def test_what_the_reading_made_is_frozen_before_the_writing(make_app: Any, tmp_path: Path) -> None:
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(READ_CONF, encoding="utf-8")
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. toctree::\n\n   a\n", encoding="utf-8")
+    (srcdir / "a.rst").write_text("A\n=\n\nA page.\n", encoding="utf-8")
+    app = _app(make_app, srcdir)
+    before, after = app.vita_test_frozen
+    assert after > before
+    # Collected before it was frozen: no garbage is kept for good.
+    assert app.vita_test_garbage == 0
+    # A rebuild that reads nothing freezes nothing more than the loaded environment (of
+    # which a few objects may have been freed since).
+    again = _app(make_app, srcdir)
+    loaded, unchanged = again.vita_test_frozen
+    assert unchanged <= loaded
