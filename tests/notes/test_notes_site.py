@@ -177,6 +177,16 @@ def test_backlinks_name_each_linking_page_once(make_app: Any, tmp_path: Path) ->
     # The toctree links to every note, yet a toctree is not a link.
     assert linked_from("notes/cpp.html") == []
     assert linked_from("index.html") == []
+    # Each link is what Sphinx makes of a {doc} link with its own text (a list entry's too).
+    about = soup(app, "about.html")
+    for link in [
+        *about.select("section.vita-backlinks a"),
+        *soup(app, "index.html").select(".vita-note-title a"),
+    ]:
+        assert link["class"] == ["reference", "internal"]
+        assert [str(child) for child in link.children] == [
+            f'<span class="doc">{link.get_text()}</span>'
+        ]
 
 
 def backlinks(app: Any, page: str) -> list[tuple[str, str]]:

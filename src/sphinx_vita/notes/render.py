@@ -70,6 +70,22 @@ def xref_to(fromdoc: str) -> PageLink:
     return link
 
 
+def page_links(builder: Builder, fromdoc: str) -> PageLink:
+    """Links to pages. On a website, the reference Sphinx resolves a ``{doc}`` link to, made
+    here: a site's thousands of backlinks and list entries need no resolving. Elsewhere, a
+    ``pending_xref`` each builder resolves its own way."""
+    if not is_website(builder):
+        return xref_to(fromdoc)
+
+    def link(docname: str, text: str) -> nodes.Node:
+        # What Sphinx's std domain makes of a ``{doc}`` link with its own text.
+        inner = nodes.inline(text, text, classes=["doc"])
+        uri = builder.get_relative_uri(fromdoc, docname)
+        return nodes.reference("", "", inner, refuri=uri, internal=True)
+
+    return link
+
+
 def tags_for(builder: Builder, fromdoc: str) -> TagLink:
     """Tags link to their pages in a website with tag pages; elsewhere they are text."""
     linked = is_website(builder) and bool(builder.config.vita_tag_pages)
@@ -202,7 +218,8 @@ class NotesTransform(SphinxPostTransform):
                 classes=[f"{LIST_CLASS}-list", *(spec.classes if spec else ())],
                 ids=[placeholder["list_id"]],
             )
-            box.extend(grouped(notes, group_by, xref_to(docname), tags_for(builder, docname)))
+            links = page_links(builder, docname)
+            box.extend(grouped(notes, group_by, links, tags_for(builder, docname)))
             placeholder.replace_self(box)
         written = notes_domain(self.env).notes
         for docname, section in list(_pages(self.document, self.env.docname)):
@@ -212,7 +229,7 @@ class NotesTransform(SphinxPostTransform):
             # Only on a site that has notes: added to any other site, Vita changes no page.
             sources = graph.backlinks.get(docname) if graph.notes else None
             if sources and self.config.vita_backlinks:
-                section += _backlinks(sources, html, xref_to(docname))
+                section += _backlinks(sources, html, page_links(builder, docname))
 
 
 def _shows_cited_by(app: Sphinx) -> bool:
