@@ -472,3 +472,30 @@ def test_a_rebuild_makes_only_the_tag_pages_and_feeds_that_changed(
     changed = sorted(name for name in first if again[name] != first[name])
     # The C++ note's summary shows on its tag's page and feed, and in the site's feed.
     assert changed == ["feed.xml", "tags/c.html", "tags/c.xml"]
+
+
+def test_a_rebuild_that_reads_nothing_keeps_the_graph(
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No page read or removed: the last build's graph holds and is not worked out again;
+    a .bib edit that changes a list's entries (no page read) still is."""
+    from sphinx_vita.notes import graph
+
+    srcdir = copy_root(tmp_path)
+    first = graph.resolved(build(make_app, srcdir).env)
+    calls: list[int] = []
+    real = graph._tags
+    monkeypatch.setattr(graph, "_tags", lambda notes: calls.append(1) or real(notes))
+    again = graph.resolved(build(make_app, srcdir).env)
+    assert calls == []
+    assert (again.shown, again.backlinks, again.listed) == (
+        first.shown,
+        first.backlinks,
+        first.listed,
+    )
+    bib = srcdir / "refs.bib"
+    entry = "\n@misc{zz2020new,\n  title = {A new entry},\n  year = {2020},\n}\n"
+    bib.write_text(bib.read_text("utf-8") + entry, "utf-8")
+    edited = graph.resolved(build(make_app, srcdir).env)
+    assert "zz2020new" in {key for entries in edited.listed.values() for key in entries.values()}
+    assert calls

@@ -72,6 +72,8 @@ def setup_notes(app: Sphinx) -> None:
     app.connect("source-read", reading.read_front_matter)
     # After Sphinx's own metadata collector (500), which a draft's "nosearch" joins.
     app.connect("doctree-read", reading.read_links, priority=600)
+    app.connect("env-get-outdated", graph.note_removed)
+    app.connect("env-before-read-docs", graph.note_reading)
     app.connect("env-updated", graph.resolve, priority=650)
     app.add_post_transform(NotesTransform)
     add_static_folder(app, Path(__file__).parent / "static")

@@ -110,9 +110,39 @@ def _tags(notes: tuple[ShownNote, ...]) -> dict[str, Tag]:
     }
 
 
+_CHANGES = "vita_notes_changes"
+
+
+def note_removed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    if removed:
+        setattr(app.builder, _CHANGES, True)
+    return []
+
+
+def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    if docnames:
+        setattr(app.builder, _CHANGES, True)
+
+
+def _unchanged(app: Sphinx, env: BuildEnvironment, old: Resolved | None) -> bool:
+    """Whether the last build's graph holds: no page was read or removed (everything the graph
+    is made of is read from pages), and each page's publication list entries are the same
+    (resolved again every build, from the .bib)."""
+    if old is None or getattr(app.builder, _CHANGES, False):
+        return False
+    return citedby.listed_entries(env) == getattr(old, "listed", None)
+
+
 def resolve(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Resolve the graph; return the pages whose borrowed content changed."""
     domain = notes_domain(env)
+    kept = domain.data.get("resolved")
+    if isinstance(kept, Resolved) and _unchanged(app, env, kept):
+        kept.gone_tags = ()  # the last build removed those
+        _leave_drafts_out_of_sitemap(app, kept.drafts)
+        return []
     excerpts = domain.data["excerpts"]
     titles = {docname: _title(env, docname) for docname in env.all_docs}
     everything = [
