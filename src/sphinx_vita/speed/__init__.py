@@ -54,9 +54,6 @@ def setup_speed(app: Sphinx) -> None:
     app.connect("config-inited", PAUSE.start, priority=900)
     app.connect("builder-inited", PAUSE.freeze, priority=0)
     app.connect("build-finished", PAUSE.resume, priority=900)
-    app.connect("env-before-read-docs", PAUSE.note_reading)
-    # Last: after every handler has made what it keeps for the writing.
-    app.connect("env-updated", PAUSE.freeze_what_was_read, priority=999)
     setup_sidebar(app)
     app.connect("builder-inited", templatecache.use_bytecode_cache)
     app.connect("doctree-resolved", stemcache.remember_stems)

@@ -7,10 +7,6 @@ environment loaded, in a fifth while pages were written, and once more as the pr
 about a third of a no-change rebuild (1.84 s with this module, 2.6-3.2 s without, measured
 one after the other).
 
-A build that reads pages freezes again once they are read (``env-updated``, after a collection,
-so no garbage is frozen): the environment it wrote lives until the end, and five full
-collections while 1,000 pages were written each scanned all of it.
-
 So the collector is paused from ``config-inited`` (just before Sphinx loads the environment)
 to ``builder-inited`` (just after), and what is loaded by then is frozen (``gc.freeze``): later
 collections, the one at exit included, look at new objects only. Frozen objects are still
@@ -35,7 +31,6 @@ class _CollectorPause:
     def __init__(self) -> None:
         self.paused = False
         self.frozen = False
-        self.read = 0  # pages read in this build
 
     def start(self, *_: Any) -> None:
         if self.frozen:
@@ -52,21 +47,6 @@ class _CollectorPause:
             gc.freeze()
             self.frozen = True
         self.resume()
-
-    def note_reading(self, _app: Any, _env: Any, docnames: list[str]) -> None:
-        self.read = len(docnames)
-
-    def freeze_what_was_read(self, *_: Any) -> None:
-        """After the pages are read, before they are written: what the environment holds now
-        lives to the end of the build, and writing 1,000 pages scanned all of it in each of
-        five full collections (2 to 3 s of a clean build). Garbage is collected first, so
-        nothing frozen is garbage."""
-        if not self.read or not gc.isenabled():
-            return
-        self.read = 0
-        gc.collect()
-        gc.freeze()
-        self.frozen = True
 
     def resume(self, *_: Any) -> None:
         # Also at build-finished: after a start-up that failed before builder-inited.
