@@ -9,7 +9,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from bs4 import BeautifulSoup
+from docutils import frontend, nodes
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+
+from sphinx_vita.timeline import anchors
+from sphinx_vita.timeline.nodes import vita_card, vita_entry, vita_time, vita_title, vita_when
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -138,3 +145,115 @@ def test_ids_are_xml_names_in_epub_and_harmless_in_latex_and_text(
     assert r"\sphinxlineitem{Feb 2019 \textendash{} Jan 2020}" in tex.read_text(encoding="utf-8")
     text = build(make_app, ROOT, tmp_path / "text", "text")
     assert "ai-lead-pixxel" not in (text / "experience.txt").read_text(encoding="utf-8")
+
+
+# --- the id itself, on nodes built by hand (fast enough for mutation testing) ---
+
+
+def _entry(
+    *, date: str | None = None, when_text: str = "", title: str = "", blocks: tuple = ()
+) -> vita_entry:
+    entry = vita_entry()
+    when = vita_when()
+    if date is not None:
+        when += vita_time("", date, datetime=date)
+    elif when_text:
+        when += nodes.Text(when_text)
+    card = vita_card()
+    if title:
+        card += vita_title("", "", nodes.strong(title, title))
+    card.extend(blocks)
+    entry += when
+    entry += card
+    return entry
+
+
+def _paragraph(text: str) -> nodes.paragraph:
+    return nodes.paragraph(text, text)
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (lambda: _entry(date="2019-02", title="AI Lead, Pixxel"), "ai-lead-pixxel-2019-02"),
+        # The title wins over the card's text.
+        (lambda: _entry(date="2019", title="Role", blocks=(_paragraph("Text"),)), "role-2019"),
+        # Without a title: the first paragraph that has words, past a quote or an empty one.
+        (
+            lambda: _entry(
+                date="2021-07",
+                blocks=(
+                    nodes.block_quote("", _paragraph("Quoted words")),
+                    _paragraph(" "),
+                    _paragraph("I\u2019ve been building it's parts"),
+                ),
+            ),
+            "ive-been-building-its-parts-2021-07",
+        ),
+        # No paragraph at all: whatever text the card has.
+        (
+            lambda: _entry(date="2020", blocks=(nodes.block_quote("", _paragraph("Said")),)),
+            "said-2020",
+        ),
+        (
+            lambda: _entry(date="2020", title="one two three four five six seven"),
+            "one-two-three-four-five-six-2020",
+        ),
+        # At most 40 letters, cut where a word ends, or at 40 in one long word.
+        (
+            lambda: _entry(date="2021", title="helps-out-when-needed-research-assistant-x"),
+            "helps-out-when-needed-research-assistant-2021",
+        ),
+        (lambda: _entry(date="2021", title="a" * 45), "a" * 40 + "-2021"),
+        (lambda: _entry(date="2021", title="abc-" + "d" * 45), "abc-2021"),
+        (lambda: _entry(date="2021", title="a-" + "b" * 45), "a-2021"),
+        (lambda: _entry(date="2021", title="x" * 38 + "-yy-zz"), "x" * 38 + "-2021"),
+        (lambda: _entry(date="2021", title="x" * 40 + "-yy"), "x" * 40 + "-2021"),
+        (lambda: _entry(date="2021", title="x" * 41 + "-yy"), "x" * 40 + "-2021"),
+        (lambda: _entry(date="2021", title="x" * 35 + "-yyyy"), "x" * 35 + "-yyyy-2021"),
+        # A date the parser could not read names the entry as written.
+        (lambda: _entry(when_text="Sommer 2019!", title="Job"), "job-sommer-2019"),
+        (lambda: _entry(title="Undated"), "undated"),
+        (lambda: _entry(date="2022"), "entry-2022"),
+        (lambda: _entry(), "entry"),
+        (lambda: vita_entry(), "entry"),
+    ],
+)
+def test_the_base_id(entry: Callable[[], vita_entry], expected: str) -> None:
+    assert anchors.base_id(entry()) == expected
+
+
+def test_unique_counts_on_from_two() -> None:
+    assert anchors.unique("a", set()) == "a"
+    assert anchors.unique("a", {"a"}) == "a-2"
+    assert anchors.unique("a", {"a", "a-2", "a-3"}) == "a-4"
+    assert anchors.unique("a", {"a-2"}) == "a"
+
+
+def test_assign_registers_each_id_with_the_document() -> None:
+    document = new_document("test", frontend.get_default_settings(Parser))
+    section = nodes.section(ids=["job-2020"])
+    document.ids["job-2020"] = section
+    first, second = _entry(date="2020", title="Job"), _entry(date="2020", title="Job")
+    second["ids"].append("kept")
+    anchors.assign([first, second], document)
+    assert first["ids"] == ["job-2020-2"] and second["ids"] == ["job-2020-3", "kept"]
+    assert document.ids["job-2020-2"] is first and document.ids["job-2020-3"] is second
+    assert first[anchors.ANCHOR] == second[anchors.ANCHOR] == "job-2020"
+
+
+def test_a_view_gives_the_base_id_again_where_it_is_free() -> None:
+    shown = _entry(date="2020", title="Job")
+    shown[anchors.ANCHOR] = "job-2020"  # what the source page stored
+    shown["ids"] = []
+    again = _entry(date="1999", title="Other")
+    again[anchors.ANCHOR] = "job-2020"  # the stored base wins over the entry's words
+    taken = {"intro"}
+    anchors.assign_in_view([shown, again], taken)
+    assert shown["ids"] == ["job-2020"] and again["ids"] == ["job-2020-2"]
+    assert taken == {"intro", "job-2020", "job-2020-2"}
+    fresh = _entry(date="2001", title="New")
+    fresh["ids"].append("other")
+    anchors.assign_in_view([fresh], taken)
+    # The anchor comes first: it is the id HTML puts on the entry's <li>.
+    assert fresh["ids"] == ["new-2001", "other"] and fresh[anchors.ANCHOR] == "new-2001"

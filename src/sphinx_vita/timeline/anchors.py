@@ -14,11 +14,11 @@ EPUB's XHTML needs that. LaTeX and text builders ignore an entry's id.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
 
-from .nodes import vita_card, vita_time, vita_title, vita_when
+from .nodes import vita_card, vita_time, vita_when
 
 if TYPE_CHECKING:
     from collections.abc import Container, Iterable
@@ -41,25 +41,30 @@ def _first_words(text: str) -> str:
     return " ".join(_APOSTROPHES.sub("", text).split()[:_WORDS])
 
 
+_Node = TypeVar("_Node", bound=nodes.Element)
+
+
+def _child(node: nodes.Element, kind: type[_Node]) -> _Node | None:
+    return next((child for child in node.children if isinstance(child, kind)), None)
+
+
 def _words(entry: vita_entry) -> str:
-    card = next(iter(entry.findall(vita_card, include_self=False)), None)
+    card = _child(entry, vita_card)
     if card is None:
         return ""
-    title = next(iter(card.findall(vita_title, include_self=False)), None)
-    if title is not None:
-        return _first_words(title.astext())
+    # The first paragraph with words: the title when the entry has one (a ``vita_title`` is a
+    # paragraph, and the card's first); a quote or image before the text says less.
     for child in card.children:
-        # The first paragraph's words; a quote or image before the text says less.
         if isinstance(child, nodes.paragraph) and child.astext().strip():
             return _first_words(child.astext())
     return _first_words(card.astext())
 
 
 def _date(entry: vita_entry) -> str:
-    when = next(iter(entry.findall(vita_when, include_self=False)), None)
+    when = _child(entry, vita_when)
     if when is None:
         return ""
-    time = next(iter(when.findall(vita_time, include_self=False)), None)
+    time = _child(when, vita_time)
     if time is not None:
         return str(time["datetime"])
     # A date the parser could not read is shown as written: its words name the entry.
@@ -70,8 +75,9 @@ def base_id(entry: vita_entry) -> str:
     """``ai-lead-pixxel-2019-02``: the title's (or first) words, then the start date."""
     words = nodes.make_id(_words(entry))
     if len(words) > _LETTERS:
+        # Where a word ends (make_id leaves no hyphen first, last or doubled), else mid-word.
         cut = words.rfind("-", 0, _LETTERS + 1)
-        words = words[: cut if cut > 0 else _LETTERS].rstrip("-")
+        words = words[:cut] if cut > 0 else words[:_LETTERS]
     date = re.sub(r"[^a-z0-9]+", "-", _date(entry).lower()).strip("-")
     parts = [part for part in (words or _FALLBACK, date) if part]
     return "-".join(parts)
@@ -90,8 +96,7 @@ def assign(entries: Iterable[vita_entry], document: nodes.document) -> None:
     """Give each entry its id, in source order, registered with the document so a later
     section or target does not take it (docutils picks another id for those)."""
     for entry in entries:
-        base = entry.get(ANCHOR) or base_id(entry)
-        entry[ANCHOR] = base
+        base = entry[ANCHOR] = base_id(entry)
         anchor = unique(base, document.ids)
         entry["ids"].insert(0, anchor)
         document.ids[anchor] = entry
