@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,6 +16,7 @@ from sphinx.util.console import strip_colors
 
 from sphinx_vita.publications import metrics
 from sphinx_vita.publications.metrics import MetricBadge, asked, badges_for, bare_doi
+from sphinx_vita.site.security import PAGE_SOURCES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -344,6 +346,7 @@ def test_a_set_of_names_is_read_in_a_stable_order(
         ("FALSE", None),
         ("248277", "248277"),
         (" pub.1000000001 ", "pub.1000000001"),
+        ("{X42}", "X42"),
     ],
 )
 def test_what_a_field_asks_for(value: str, expected: str | None) -> None:
@@ -382,6 +385,10 @@ def test_identifiers_are_tried_in_al_folios_order() -> None:
     assert found == (MetricBadge("altmetric", "data-isbn", "978-0"),)
     assert unnamed == ("dimensions",)
     assert badges_for({"altmetric": "false"}, every) == ((), ())
+    # Each field on its own: one service absent or turned off leaves the other.
+    dimensions = MetricBadge("dimensions", "data-doi", "10.1/x")
+    assert badges_for({"dimensions": "true"}, every) == ((dimensions,), ())
+    assert badges_for({"altmetric": "false", "dimensions": "true"}, every) == ((dimensions,), ())
     assert badges_for({}, every) == ((), ())
 
 
@@ -409,3 +416,27 @@ def test_parallel_build_equals_serial(
     parallel.build()
     for name in ("index", "plain", "text"):
         assert page(parallel, name) == page(serial, name), name
+
+
+def test_scripts_and_sources_add_to_what_other_features_gave_the_page() -> None:
+    added: list[tuple[str, dict[str, object]]] = []
+    app = SimpleNamespace(
+        config=SimpleNamespace(vita_publication_badges=BOTH),
+        builder=SimpleNamespace(name="html"),
+        add_js_file=lambda filename, **attributes: added.append((filename, attributes)),
+    )
+    body = metrics.SERVICES["altmetric"].mark + "></div>"
+    context = {"body": body, PAGE_SOURCES: {"img-src": {"https://img.example.org"}}}
+    metrics.load_scripts(app, "index", "page.html", context, None)  # type: ignore[arg-type]
+    assert added == [(ALTMETRIC_SCRIPT, {"priority": 500, "loading_method": "async"})]
+    assert context[PAGE_SOURCES] == {
+        "img-src": {"https://img.example.org"},
+        "script-src": {"https://embed.altmetric.com", "https://api.altmetric.com"},
+        "style-src": {"https://embed.altmetric.com"},
+    }
+    # A page without a badge, or a builder other than the site's pages: nothing.
+    for name, page_body in (("html", "<p>no badge</p>"), ("epub", body)):
+        app.builder.name = name
+        context = {"body": page_body}
+        metrics.load_scripts(app, "index", "page.html", context, None)  # type: ignore[arg-type]
+        assert PAGE_SOURCES not in context and len(added) == 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..config import PUBLICATION_BADGES
-from ..site.security import PAGE_SOURCES, SCRIPT_SOURCES
+from ..site.security import PAGE_SOURCES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -183,14 +183,14 @@ def load_scripts(
     enabled = app.config.vita_publication_badges
     if not enabled or not isinstance(body, str) or app.builder.name not in BUILDERS:
         return
-    for service in shown_on(body, enabled):
+    shown = shown_on(body, enabled)
+    if not shown:
+        return
+    sources = {name: set(values) for name, values in context.get(PAGE_SOURCES, {}).items()}
+    for service in shown:
         app.add_js_file(
             service.script, priority=500, loading_method="async", **service.script_attributes
         )
-        sources = {name: set(values) for name, values in context.get(PAGE_SOURCES, {}).items()}
         for name, values in service.sources.items():
-            if name == "script-src":
-                context[SCRIPT_SOURCES] = (*context.get(SCRIPT_SOURCES, ()), *values)
-            else:
-                sources.setdefault(name, set()).update(values)
-        context[PAGE_SOURCES] = sources
+            sources.setdefault(name, set()).update(values)
+    context[PAGE_SOURCES] = sources

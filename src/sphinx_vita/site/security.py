@@ -21,7 +21,7 @@ On Read the Docs (``READTHEDOCS`` set while building) its addons (flyout, search
 allowed: their script is served from the site's own origin, and they talk to the hosts listed in
 ``READTHEDOCS_SOURCES``. A feature that needs more for a page (Pagefind's
 ``'wasm-unsafe-eval'`` on a Pagefind site's pages) names it in that page's context under
-``SCRIPT_SOURCES`` (other directives under ``PAGE_SOURCES``); a site adds sources with
+``SCRIPT_SOURCES`` (any directive under ``PAGE_SOURCES``); a site adds sources with
 ``vita_csp_extra``, or turns the policy off with ``vita_csp = False``.
 """
 
@@ -52,8 +52,8 @@ READTHEDOCS_SOURCES = (
 
 # Where a feature names the extra script-src sources a page needs (site/pagefind.py).
 SCRIPT_SOURCES = "vita_script_sources"
-# Where a feature names sources of other directives a page needs, as {directive: sources}
-# (publications/metrics.py: the stylesheet a third-party badge loads).
+# Where a feature names sources of any directive a page needs, as {directive: sources}
+# (publications/metrics.py: the scripts and stylesheet a third-party badge loads next).
 PAGE_SOURCES = "vita_page_sources"
 # The author's raw HTML of the page, read from its doctree while it is still at hand.
 _RAW_HTML = "vita_raw_html"
