@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup, Tag
 from csp_check import admits, parse_policy
+from pybtex.database import BibliographyData, Entry
 from sphinx.util.console import strip_colors
 
 from sphinx_vita.publications import metrics
+from sphinx_vita.publications.entry import make_view
 from sphinx_vita.publications.metrics import MetricBadge, asked, badges_for, bare_doi
 from sphinx_vita.site.security import PAGE_SOURCES
 
@@ -440,3 +442,45 @@ def test_scripts_and_sources_add_to_what_other_features_gave_the_page() -> None:
         context = {"body": page_body}
         metrics.load_scripts(app, "index", "page.html", context, None)  # type: ignore[arg-type]
         assert PAGE_SOURCES not in context and len(added) == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"arxiv": "2301.00001"}, ("data-arxiv-id", "2301.00001")),
+        ({"arxiv": "https://arxiv.org/abs/2301.00001v2"}, ("data-arxiv-id", "2301.00001v2")),
+        ({"arxiv": "http://www.arxiv.org/pdf/2301.00001.pdf"}, ("data-arxiv-id", "2301.00001")),
+        ({"arxiv": "arXiv:hep-th/9901001"}, ("data-arxiv-id", "hep-th/9901001")),
+        ({"eprint": "2301.00001", "archiveprefix": "arXiv"}, ("data-arxiv-id", "2301.00001")),
+        # An eprint that is not arXiv's names nothing to Altmetric: the DOI does.
+        ({"eprint": "123", "archiveprefix": "HAL", "doi": "10.1/x"}, ("data-doi", "10.1/x")),
+        ({"doi": "\\url{https://doi.org/10.1/x\\_y}"}, ("data-doi", "10.1/x_y")),
+        ({"pmid": "42", "isbn": "978-0"}, ("data-pmid", "42")),
+        ({"isbn": "978-0"}, ("data-isbn", "978-0")),
+    ],
+)
+def test_an_entry_names_the_work_to_altmetric_by_its_fields(
+    fields: dict[str, str], expected: tuple[str, str]
+) -> None:
+    entry = Entry("article", fields={"title": "T", "year": "2024", "altmetric": "true", **fields})
+    view, _ = make_view(entry, BibliographyData({"k": entry}), None)
+    assert [(b.attribute, b.value) for b in view.metric_badges] == [expected]
+    assert view.metrics_unnamed == ()
+
+
+def test_only_the_entrys_own_fields_ask_for_and_name_a_badge() -> None:
+    """A crossref parent's fields are the proceedings': its badge field asks for nothing on
+    the paper, and its DOI is not the paper's."""
+    parent = Entry(
+        "proceedings", fields={"title": "P", "year": "2024", "altmetric": "true", "doi": "10.1/p"}
+    )
+    child = Entry("inproceedings", fields={"title": "C", "crossref": "p"})
+    data = BibliographyData({"p": parent, "c": child})
+    view, _ = make_view(child, data, None)
+    assert view.metric_badges == () and view.metrics_unnamed == ()
+    child.fields["dimensions"] = "true"
+    view, _ = make_view(child, data, None)
+    assert view.metric_badges == () and view.metrics_unnamed == ("dimensions",)
+    child.fields["doi"] = "10.1/c"
+    view, _ = make_view(child, data, None)
+    assert view.metric_badges == (MetricBadge("dimensions", "data-doi", "10.1/c"),)

@@ -377,10 +377,10 @@ def _arxiv_id(fields: FieldReader) -> str:
     return found.group(1) if found else ""
 
 
-def _metric_badges(
-    entry: Entry, fields: FieldReader
-) -> tuple[tuple[MetricBadge, ...], tuple[str, ...]]:
-    # The entry's own fields only: a crossref parent's badge is about the parent.
+def _metric_badges(entry: Entry) -> tuple[tuple[MetricBadge, ...], tuple[str, ...]]:
+    # The entry's own fields only: a crossref parent's badge, DOI or ISBN is the parent's
+    # (the proceedings'), and its attention is not the paper's.
+    fields = FieldReader(entry, BibliographyData())
     asking = {
         name: str(entry.fields[name])
         for name in ("altmetric", "dimensions")
@@ -472,7 +472,7 @@ def make_view(
         bibtex_show=_is_true(fields.raw("bibtex_show")) if fields.raw("bibtex_show") else None,
         scholar_id=fields.raw("google_scholar_id").strip("{} "),
     )
-    metric_badges, metrics_unnamed = _metric_badges(entry, fields)
+    metric_badges, metrics_unnamed = _metric_badges(entry)
     view = replace(
         view,
         metric_badges=metric_badges,

@@ -9,8 +9,9 @@ that admits that service's hosts on that page alone.
 What a field asks for is al-folio's reading (``_layouts/bib.liquid``): any value but ``false``
 asks for the badge; ``true`` (or an empty value) lets the entry's identifiers name the work, in
 al-folio's order (Altmetric: arXiv, DOI, PMID, ISBN; Dimensions: DOI, PMID); anything else is
-the service's own id for the work. An entry asking for a badge that has nothing to name the
-work by gets no badge and a warning at its line.
+the service's own id for the work. Only the entry's own fields count: a crossref parent's DOI
+is the proceedings'. An entry asking for a badge that has nothing to name the work by gets no
+badge and a warning at its line.
 """
 
 from __future__ import annotations
