@@ -5,7 +5,8 @@
 - ``incremental.py``: the pages that show other pages' titles or citations are written again;
 - ``templatecache.py``: compiled Jinja templates kept between builds;
 - ``pageassets.py``: each page links only the stylesheets and scripts its content uses;
-- ``stemcache.py``: the search index's word stems kept between builds.
+- ``stemcache.py``: the search index's word stems kept between builds;
+- ``searchindex.py``: no search index written again by a build that wrote no page.
 
 ``extensions = ["sphinx_vita.speed"]`` on any furo site gives the cached sidebar alone (with
 the rewrites that keep it exact), without the rest of Vita.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import incremental, navigation, pageassets, stemcache, templatecache
+from . import incremental, navigation, pageassets, searchindex, stemcache, templatecache
 from .collector_pause import PAUSE
 
 if TYPE_CHECKING:
@@ -58,6 +59,10 @@ def setup_speed(app: Sphinx) -> None:
     app.connect("builder-inited", templatecache.use_bytecode_cache)
     app.connect("doctree-resolved", stemcache.remember_stems)
     app.connect("build-finished", stemcache.save_stems)
+    app.connect("env-get-outdated", searchindex.note_outdated)
+    app.connect("env-updated", searchindex.write_all_for_a_lost_index)
+    app.connect("doctree-resolved", searchindex.note_written)
+    app.connect("html-collect-pages", searchindex.keep_index)
     # Late, so that files another handler adds for this page are judged too.
     app.connect("html-page-context", pageassets.drop_unused_assets, priority=900)
 
