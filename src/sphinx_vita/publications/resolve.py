@@ -8,6 +8,7 @@ Each entry is formatted into an :class:`.entry.EntryView`, cached by content dig
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import weakref
 from collections import defaultdict
@@ -91,8 +92,13 @@ def _group(spec: ListSpec, views: list[EntryView]) -> list[tuple[str, list[Entry
     return list(groups.items())
 
 
+@functools.lru_cache(maxsize=65536)
+def _anchor_base(key: str) -> str:
+    return nodes.make_id(key) or "pub-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
 def _anchor(key: str, taken: set[str]) -> str:
-    base = nodes.make_id(key) or "pub-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+    base = _anchor_base(key)  # the same key on every list, every build of the process
     anchor, n = base, 1
     while anchor in taken:
         n += 1
