@@ -120,6 +120,11 @@ def test_the_index_holds_page_text_with_sections_and_filters(site: Any) -> None:
     ]
     shown = [li["id"] for li in soup(site, "experience.html").select("li.vita-entry")]
     assert shown == [anchor for anchor, _ in entries]
+    # The home page shows the newest entry too (``:from: experience``): found on its own page
+    # only, not twice.
+    assert soup(site, "index.html").select_one("ol.vita-timeline-view li#" + entries[0][0])
+    assert "Orbitron" not in indexed["/"]["content"]
+    assert not [a for a in indexed["/"]["anchors"] if a["element"] == "h6"]
     # Permalink signs, the profile card's links and BibTeX are not page text.
     for fragment in indexed.values():
         assert "¶" not in fragment["content"]

@@ -109,6 +109,10 @@ def test_from_shows_other_pages_entries(app: SphinxTestApp) -> None:
     app.build()
     page = soup(app, "home.html")
     latest, everything, ongoing = page.select("section > ol.vita-timeline")
+    # Views say so (search leaves them out: their entries are found where they are written).
+    assert all("vita-timeline-view" in view["class"] for view in (latest, everything, ongoing))
+    own = soup(app, "experience.html").select("ol.vita-timeline")
+    assert own and not any("vita-timeline-view" in timeline["class"] for timeline in own)
     # "Jul 2021 - Present" beats "Jan 2021 - Mar 2022": open ranges are the newest.
     assert datetimes(ongoing) == ["2021-07"]
     assert datetimes(latest) == ["2022-01", "2019-02"]  # :from: experience, newest, :limit: 2

@@ -38,8 +38,11 @@ _NOT_PAGES = frozenset(
 )
 # Parts of a page's body that are not its text: permalink signs, link buttons, BibTeX shown for
 # copying, a profile card's links repeated on every page that shows it, "Linked from" lists of
-# other pages' titles, and whatever Sphinx's own search leaves out (``no-search``).
+# other pages' titles, timelines that show entries written on other pages (``:from:``; each
+# entry is found where it is written), and whatever Sphinx's own search leaves out
+# (``no-search``).
 EXCLUDE_SELECTORS = (
+    ".vita-timeline-view",
     ".headerlink",
     ".no-search",
     ".vita-profile-links",

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 CSS_FILE = "vita-timeline.css"
 LIST_CLASS = "vita-timeline"  # on every timeline's <ol>: pages without it skip CSS_FILE
+# Also on a ``:from:`` view's: its entries are written on other pages, where search finds them.
+VIEW_CLASS = "vita-timeline-view"
 
 
 # --- nodes: subclasses of the definition-list family, so non-HTML writers need nothing new ---
@@ -84,7 +86,8 @@ def arrange(timeline: vita_timeline) -> None:
 
 def visit_timeline_html(self: HTML5Translator, node: vita_timeline) -> None:
     # role="list": Safari drops list semantics from lists styled with list-style: none.
-    self.body.append(self.starttag(node, "ol", CLASS=LIST_CLASS, role="list"))
+    classes = f"{LIST_CLASS} {VIEW_CLASS}" if "from" in node else LIST_CLASS
+    self.body.append(self.starttag(node, "ol", CLASS=classes, role="list"))
 
 
 def depart_timeline_html(self: HTML5Translator, node: vita_timeline) -> None:
