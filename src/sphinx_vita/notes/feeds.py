@@ -20,7 +20,7 @@ from .domain import ShownNote
 from .graph import resolved
 from .pages import written
 from .render import is_website, tag_page
-from .unchanged import digest
+from .unchanged import Reprs, digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,7 +42,12 @@ def _feed_title(app: Sphinx) -> str:
 
 
 def _write(
-    app: Sphinx, path: Path, title: str, notes: tuple[ShownNote, ...], self_url: str
+    app: Sphinx,
+    path: Path,
+    title: str,
+    notes: tuple[ShownNote, ...],
+    self_url: str,
+    reprs: Reprs,
 ) -> None:
     builder: Any = app.builder
     url = site_url(app.config)
@@ -51,7 +56,7 @@ def _write(
     if profile.email:
         author["email"] = profile.email
     name = str(path.relative_to(app.outdir))
-    if not written(app).needed(name, digest(url, title, author, self_url, notes)):
+    if not written(app).needed(name, digest(url, title, author, self_url, reprs(notes))):
         return  # the same feed as the last build wrote
     # Imported only when a feed is written (feedgen brings lxml and dateutil: 20 ms).
     from feedgen.feed import FeedGenerator
@@ -101,11 +106,12 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         )
         return
     limit = app.config.vita_feed_limit
-    _write(app, out / FEED, _feed_title(app), graph.notes[:limit], url + FEED)
+    reprs = Reprs()
+    _write(app, out / FEED, _feed_title(app), graph.notes[:limit], url + FEED, reprs)
     for tag in graph.tags.values():
         name = tag_page(tag.slug) + ".xml"
         title = f"{_feed_title(app)}: {tag.name}"
-        _write(app, out / name, title, tag.notes[:limit], url + name)
+        _write(app, out / name, title, tag.notes[:limit], url + name, reprs)
 
 
 def add_feed_links(

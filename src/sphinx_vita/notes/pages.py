@@ -28,7 +28,7 @@ from .render import (
     tag_page,
     tags_for,
 )
-from .unchanged import Written, digest, shared_by_every_page
+from .unchanged import Reprs, Written, digest, shared_by_every_page
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -103,8 +103,10 @@ def collect_tag_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if needed(TAGS_INDEX, [(t.slug, t.name, len(t.notes)) for t in graph.tags.values()]):
         yield _tags_index(app, graph)
     entries = Entries(app)
+    reprs = Reprs()
+    slugs = sorted(graph.tags)
     for tag in graph.tags.values():
-        if needed(tag_page(tag.slug), tag, sorted(graph.tags)):
+        if needed(tag_page(tag.slug), tag.slug, tag.name, reprs(tag.notes), slugs):
             yield _tag(app, tag, entries)
 
 

@@ -27,6 +27,24 @@ def digest(*parts: Any) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
 
 
+class Reprs:
+    """Each note's ``repr``, made once: the digests of the tag pages and feeds name each note
+    several times (5,000 reprs of the same 1,000 notes were 5% of a no-change rebuild)."""
+
+    def __init__(self) -> None:
+        self._made: dict[Any, str] = {}
+
+    def __call__(self, items: tuple[Any, ...]) -> tuple[str, ...]:
+        made = self._made
+        out = []
+        for item in items:
+            found = made.get(item)
+            if found is None:
+                found = made[item] = repr(item)
+            out.append(found)
+        return tuple(out)
+
+
 class Written:
     """The digests of the generated files of the last build, and this build's."""
 
