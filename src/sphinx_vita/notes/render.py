@@ -157,12 +157,17 @@ def grouped(
     return out
 
 
-def _pages(document: nodes.document, docname: str) -> Iterator[tuple[str, nodes.Element]]:
-    """Each page in this tree with its top section: one page, or, in a LaTeX build, every page
-    inlined into the root document (``start_of_file`` marks where each begins)."""
+def _pages(
+    document: nodes.document, docname: str, inlined: bool
+) -> Iterator[tuple[str, nodes.Element]]:
+    """Each page in this tree with its top section: one page, or, with ``inlined`` (a LaTeX
+    build, say), every page inlined into the root document (``start_of_file`` marks where each
+    begins)."""
     first = next(iter(document.findall(nodes.section)), None)
     if first is not None:
         yield docname, first
+    if not inlined:
+        return
     for start in document.findall(addnodes.start_of_file):
         section = next(iter(start.findall(nodes.section)), None)
         if section is not None:
@@ -208,7 +213,11 @@ class NotesTransform(SphinxPostTransform):
         app = getattr(self.env, "_app", None) or self.app
         builder = app.builder
         html = builder.format == "html"
-        for placeholder in list(self.document.findall(vita_notes_placeholder)):
+        # A website's page is one document: its lists are known, and no other page is inlined
+        # in it, so its tree is not searched (twice per page) for either.
+        website = is_website(builder)
+        has_lists = not website or bool(notes_domain(self.env).lists.get(self.env.docname))
+        for placeholder in list(self.document.findall(vita_notes_placeholder)) if has_lists else []:
             docname = placeholder["docname"]
             notes = graph.lists.get((docname, placeholder["list_id"]), ())
             specs = notes_domain(self.env).lists.get(docname, [])
@@ -222,7 +231,7 @@ class NotesTransform(SphinxPostTransform):
             box.extend(grouped(notes, group_by, links, tags_for(builder, docname)))
             placeholder.replace_self(box)
         written = notes_domain(self.env).notes
-        for docname, section in list(_pages(self.document, self.env.docname)):
+        for docname, section in list(_pages(self.document, self.env.docname, not website)):
             note = written.get(docname)
             if note is not None:
                 _note_header(section, note, tags_for(builder, docname))
