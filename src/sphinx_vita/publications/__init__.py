@@ -66,7 +66,7 @@ from .nodes import (
     vita_publications,
     vita_words,
 )
-from .pybtex_plugins import remember_pybtex_plugins
+from .pybtex_plugins import RememberPybtexPlugins
 from .render import PublicationsTransform
 from .resolve import resolve_lists, restore_citations, set_citations_aside
 
@@ -170,7 +170,7 @@ def setup_publications(app: Sphinx) -> None:
     app.connect("env-updated", set_citations_aside, priority=999)
     app.connect("write-started", restore_citations)
     # sphinxcontrib-bibtex looks up a pybtex plugin for every {cite}: make that lookup cheap.
-    remember_pybtex_plugins()
+    app.add_post_transform(RememberPybtexPlugins)
     # HTML extras: JSON-LD for the lists, and one page per publication when asked.
     app.connect("html-page-context", scholar.add_articles, priority=410)
     app.connect("html-collect-pages", pages.collect_pages)
