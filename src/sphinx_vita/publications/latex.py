@@ -19,8 +19,6 @@ from functools import lru_cache
 from typing import Any, cast
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec pybtex uses too)
-from latex2mathml.converter import convert as _tex_to_mathml
-from latex2mathml.symbols_parser import convert_symbol
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 
@@ -161,6 +159,9 @@ def _latexcodec_knows(name: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _symbol(name: str) -> str:
+    # latex2mathml is imported where it is used: a rebuild that draws no entry skips it.
+    from latex2mathml.symbols_parser import convert_symbol
+
     code = convert_symbol("\\" + name)
     try:
         return chr(int(code, 16)) if code and len(code) <= 5 else ""
@@ -313,8 +314,10 @@ def _math_piece(tex: str, unknown: set[str]) -> Piece:
     tex = re.sub(r"\\\^\{\}", "^", tex).strip()
     # "\\times": a backslash doubled by whatever wrote the file; a line break is no math.
     tex = re.sub(r"\\\\(?=[A-Za-z])", r"\\", tex)
+    from latex2mathml.converter import convert as tex_to_mathml
+
     try:
-        root = ET.fromstring(_tex_to_mathml(tex))
+        root = ET.fromstring(tex_to_mathml(tex))
     except Exception:  # latex2mathml cannot read it: the math shown as its readable text
         return Piece(_text_to_plain(tex, unknown).replace("$", ""), "", "")
     found: set[str] = set()
