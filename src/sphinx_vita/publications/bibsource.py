@@ -338,7 +338,6 @@ def _parse_piece(
 ) -> None:
     earlier, old_entries, now = reuse
     first_line, text = piece.line, piece.text
-    named = _label(text)
     parser.errors = []
     parser.added = []
     parser.repeated = []
@@ -375,12 +374,12 @@ def _parse_piece(
     for word in parser.macros.bare:
         found = re.search(rf"=\s*{re.escape(word)}\b", text)
         line = first_line + (text.count("\n", 0, found.start()) if found else 0)
-        state.bare.append((line, word, named))
+        state.bare.append((line, word, _label(text)))
     for comment in piece.comments:
         loaded.problems.append(
             Problem(
                 f"{path}:{comment.line}",
-                f"{named}: {comment.text!r} is read as a comment and ignored "
+                f"{_label(text)}: {comment.text!r} is read as a comment and ignored "
                 "(BibTeX has no comments: inside an entry, delete the line or move it out)",
                 "bibtex-comment",
             )
@@ -411,7 +410,9 @@ def _parse_piece(
         else:
             # A name pybtex could not split: its message quotes the field, which has no line
             # of pybtex's to count again ("line 2" in it is the author's text).
-            loaded.problems.append(Problem(f"{path}:{first_line}", f"{named}: {error}", "bibtex"))
+            loaded.problems.append(
+                Problem(f"{path}:{first_line}", f"{_label(text)}: {error}", "bibtex")
+            )
     if failure is not None:
         start = _error_start(failure)
         loaded.problems.append(

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 CACHE_NAME = "vita-fragments.pickle"
 # Bump whenever the HTML of an entry changes for the same inputs (its nodes or their visitors).
-FRAGMENT_VERSION = 5
+FRAGMENT_VERSION = 6
 # Builders whose pages this applies to: the ones that write one HTML page per document.
 BUILDERS = frozenset({"html", "dirhtml"})
 

@@ -332,6 +332,8 @@ class PublicationsTransform(SphinxPostTransform):
                 builder.name,
                 page.toggle,
             )
+            # Written out once per list, not once per entry's key.
+            list_inputs = repr(inputs)
             result = resolved.get((placeholder["docname"], placeholder["list_id"]))
             container = nodes.container(
                 classes=[LIST_CLASS, *placeholder.get("classes", [])],
@@ -347,7 +349,7 @@ class PublicationsTransform(SphinxPostTransform):
                     key = ""
                     if drawn is not None and item.digest:
                         key = fragments.fragment_key(
-                            item.digest, owner, item.anchor, item.label, inputs
+                            item.digest, owner, item.anchor, item.label, list_inputs
                         )
                         fragment = drawn.get(key)
                         if isinstance(fragment, tuple):

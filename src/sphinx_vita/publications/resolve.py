@@ -207,12 +207,14 @@ class _Resolver:
     def choose(self, spec: ListSpec) -> list[EntryView]:
         """The entries of one list, filtered, sorted and cut to :limit:."""
         filter_ = ast.parse(spec.filter_source)
+        # No :filter: (the source "True"): every entry, without a visitor for each.
+        everything = spec.filter_source.strip() == "True"
         chosen: list[tuple[int, EntryView]] = []
         for position, key in enumerate(self.keys_for(spec)):
             entry = self.data.entries[key]
             visitor = _FilterVisitor(entry, spec.docname, self.cited.get(key, set()))
             try:
-                keep = visitor.visit(filter_)
+                keep = everything or visitor.visit(filter_)
             except (ValueError, TypeError, KeyError, RecursionError) as exc:
                 warn(
                     f":filter: cannot be applied to entry {key!r} ({exc}); listing it",
