@@ -8,14 +8,11 @@ unreadable cache file only means entries are formatted again.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
 
+from .. import stored
 from . import badges
 from .entry import EntryView
 
@@ -57,12 +54,11 @@ class ViewCache:
         return self._views
 
     def _read(self) -> dict[ViewKey, EntryView]:
-        try:
-            with self.path.open("rb") as stream:
-                version, views, abbreviations, labels = pickle.load(stream)
-        except Exception:  # absent, truncated or from another version: start afresh
-            return {}
-        if version != CACHE_VERSION or not isinstance(views, dict):
+        saved = stored.read(self.path)
+        if not isinstance(saved, tuple) or len(saved) != 4 or saved[0] != CACHE_VERSION:
+            return {}  # none, or another version's: format afresh
+        _, views, abbreviations, labels = saved
+        if not isinstance(views, dict):
             return {}
         if isinstance(abbreviations, dict):
             badges.KNOWN_ABBREVIATIONS.update(abbreviations)
@@ -104,16 +100,8 @@ class ViewCache:
         kept = {key: self._views[key] for key in self._used if key in self._views}
         digests = {digest for digest, _ in kept}
         labels = {key: label for key, label in self._labels.items() if key[0] in digests}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vita-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                saved = (CACHE_VERSION, kept, dict(badges.KNOWN_ABBREVIATIONS), labels)
-                pickle.dump(saved, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        saved = (CACHE_VERSION, kept, dict(badges.KNOWN_ABBREVIATIONS), labels)
+        if not stored.write(self.path, saved):
             return
         self._views = kept
         self._labels = labels

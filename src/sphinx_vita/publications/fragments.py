@@ -19,11 +19,7 @@ are never cached: they stay nodes, or are drawn again every time.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import pickle
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -31,6 +27,7 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx import addnodes
 
+from .. import stored
 from .nodes import vita_html, vita_words
 
 if TYPE_CHECKING:
@@ -106,11 +103,9 @@ class FragmentCache:
     @property
     def fragments(self) -> dict[str, Fragment | str]:
         if self._fragments is None:
-            try:
-                with self.path.open("rb") as stream:
-                    version, fragments = pickle.load(stream)
-            except Exception:  # absent, truncated or from another version: draw again
-                version, fragments = None, {}
+            saved = stored.read(self.path)
+            version, fragments = saved if isinstance(saved, tuple) and len(saved) == 2 else (0, {})
+            # None, or another version's: draw again.
             ok = version == FRAGMENT_VERSION and isinstance(fragments, dict)
             self._fragments = fragments if ok else {}
         return self._fragments
@@ -136,15 +131,7 @@ class FragmentCache:
             kept = self._fragments
         else:
             kept = {key: self._fragments[key] for key in self._used if key in self._fragments}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vita-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                pickle.dump((FRAGMENT_VERSION, kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        if not stored.write(self.path, (FRAGMENT_VERSION, kept)):
             return
         self._fragments = kept
         self._used = set()

@@ -29,8 +29,6 @@ in ``incremental.py``.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import posixpath
 import re
 import sys
@@ -38,6 +36,7 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import stored
 from ..site.seo import NOTFOUND
 from .incremental import navigation_digests
 from .sidebar import (
@@ -119,9 +118,9 @@ class NavigationCache:
         if not self.root_known:
             self.root_known = True
             self.key = fingerprint(self.builder)
-            stored = _load(self.path)
-            if stored is not None and stored[0] == self.key:
-                self.root, self.root_template = stored[1], stored[2]
+            kept = _load(self.path)
+            if kept is not None and kept[0] == self.key:
+                self.root, self.root_template = kept[1], kept[2]
             else:
                 self.root = build_marked(self.builder, "")
                 self.built = self.root is not None
@@ -132,23 +131,18 @@ class NavigationCache:
             return
         if self.root_template is None:
             self.root_template = self.root.template()
-        stored = (self.key, self.root, self.root_template)
-        tmp = self.path.with_suffix(".tmp")
-        try:
-            tmp.write_bytes(pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a cache: the next build makes it again
+        # A cache: if it cannot be written, the next build makes it again.
+        stored.write(self.path, (self.key, self.root, self.root_template))
 
 
 STORE_NAME = "vita-sidebars.pickle"
 
 
 def _load(path: Path) -> tuple[str, MarkedTree, SidebarTemplate] | None:
-    try:
-        key, root, template = pickle.loads(path.read_bytes())
-    except Exception:  # missing, truncated or from another Vita: build afresh
+    saved = stored.read(path)
+    if not isinstance(saved, tuple) or len(saved) != 3:  # none, or another Vita's: build afresh
         return None
+    key, root, template = saved
     if not isinstance(root, MarkedTree) or not isinstance(template, SidebarTemplate):
         return None
     return (key, root, template) if isinstance(key, str) else None

@@ -9,13 +9,11 @@ the indexer is handed a memo that starts from them. The index Sphinx writes is t
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .. import stored
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -38,11 +36,10 @@ class Stems:
         self.added = 0
 
     def _read(self) -> dict[str, str]:
-        try:
-            with self.path.open("rb") as stream:
-                language, known = pickle.load(stream)
-        except Exception:  # absent, truncated or from another version: stem afresh
+        saved = stored.read(self.path)
+        if not isinstance(saved, tuple) or len(saved) != 2:  # none, or another version's
             return {}
+        language, known = saved
         if language != self.language or not isinstance(known, dict):
             return {}
         return known
@@ -62,14 +59,7 @@ class Stems:
         known = self.known
         if len(known) > MOST_WORDS:
             known = {word: known[word] for word in self.used}
-        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vita-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                pickle.dump((self.language, known), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        stored.write(self.path, (self.language, known))
         self.added = 0
 
 
