@@ -59,7 +59,6 @@ def setup_speed(app: Sphinx) -> None:
     app.connect("builder-inited", templatecache.use_bytecode_cache)
     app.connect("doctree-resolved", stemcache.remember_stems)
     app.connect("build-finished", stemcache.save_stems)
-    app.connect("env-get-outdated", searchindex.note_outdated)
     app.connect("env-updated", searchindex.write_all_for_a_lost_index)
     app.connect("doctree-resolved", searchindex.note_written)
     app.connect("html-collect-pages", searchindex.keep_index)

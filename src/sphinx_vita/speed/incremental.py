@@ -67,15 +67,23 @@ def navigation_facts(env: BuildEnvironment, docname: str) -> tuple[Any, ...] | N
 
 
 @dataclass
-class _Pending:
-    """Navigation facts of the pages about to be re-read, taken before they are."""
+class Reading:
+    """What this build does to the pages before writing: the ones it adds, removes and reads
+    (``None`` until reading starts), and the navigation facts of those about to be re-read,
+    taken before they are."""
 
-    before: dict[str, Any]
     added: frozenset[str]
-    removed: bool
+    removed: frozenset[str]
+    before: dict[str, Any]
+    read: frozenset[str] | None = None
 
 
-_pending: weakref.WeakKeyDictionary[BuildEnvironment, _Pending] = weakref.WeakKeyDictionary()
+_readings: weakref.WeakKeyDictionary[BuildEnvironment, Reading] = weakref.WeakKeyDictionary()
+
+
+def reading(env: BuildEnvironment) -> Reading | None:
+    """This build's :class:`Reading` (None before Sphinx has looked for outdated pages)."""
+    return _readings.get(env)
 
 
 def remember_navigation(
@@ -83,8 +91,15 @@ def remember_navigation(
 ) -> list[str]:
     # Runs before Sphinx clears the changed pages: env still holds their old titles.
     before = {doc: navigation_facts(env, doc) for doc in (*changed, *removed)}
-    _pending[env] = _Pending(before, frozenset(added), removed=bool(removed))
+    _readings[env] = Reading(frozenset(added), frozenset(removed), before)
     return []
+
+
+def remember_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: the pages this build reads."""
+    found = _readings.get(env)
+    if found is not None:
+        found.read = frozenset(docnames)
 
 
 def _in_a_toctree(env: BuildEnvironment, docnames: Set[str]) -> bool:
@@ -92,7 +107,7 @@ def _in_a_toctree(env: BuildEnvironment, docnames: Set[str]) -> bool:
 
 
 def pages_with_stale_sidebars(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    pending = _pending.pop(env, None)
+    pending = _readings.get(env)
     if pending is None or app.builder.format != "html":
         return []
     # A page added outside every toctree (an orphan, as a blog's posts often are) shows in no
@@ -210,23 +225,16 @@ def pages_citing_changed_entries(app: Sphinx, env: BuildEnvironment) -> Iterable
 # the home page's toctree alone costs a third of a second to resolve. While Sphinx works out
 # what to write, such pages are left out of that map; it is whole again once writing starts.
 
-_read_this_build: weakref.WeakKeyDictionary[BuildEnvironment, set[str]] = (
-    weakref.WeakKeyDictionary()
-)
 _set_aside: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, set[str]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def remember_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: the pages this build reads."""
-    _read_this_build[env] = set(docnames)
-
-
 def spare_toctree_parents(app: Sphinx, builder: Any) -> None:
     """``write-started``: set aside the parents of the pages this build did not read."""
     env = builder.env
-    read = _read_this_build.pop(env, None)
+    found = _readings.get(env)
+    read = found.read if found is not None else None
     if read is None:  # not known what this build read: Sphinx's own rule stands
         return
     rebuild = env.files_to_rebuild

@@ -16,43 +16,21 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+from . import incremental
 
+if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 
-class _Build:
-    """What this build did to the set of pages, and how many it wrote."""
-
-    def __init__(self) -> None:
-        self.membership_changed = False
-        self.written = 0
-
-
-_builds: weakref.WeakKeyDictionary[BuildEnvironment, _Build] = weakref.WeakKeyDictionary()
-
-
-def _build(env: BuildEnvironment) -> _Build:
-    build = _builds.get(env)
-    if build is None:
-        build = _builds[env] = _Build()
-    return build
-
-
-def note_outdated(
-    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
-) -> Iterable[str]:
-    """``env-get-outdated``: pages added or removed change the index even unwritten."""
-    _build(env).membership_changed = bool(added or removed)
-    return []
+# Pages written in this build, per environment: each is fed to the index.
+_written: weakref.WeakKeyDictionary[BuildEnvironment, int] = weakref.WeakKeyDictionary()
 
 
 def note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: a page is being written (and fed to the index)."""
-    _build(app.env).written += 1
+    _written[app.env] = _written.get(app.env, 0) + 1
 
 
 def _index_file(builder: Any) -> Path:
@@ -71,12 +49,14 @@ def write_all_for_a_lost_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def keep_index(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages`` (after the pages, before the index is dumped)."""
-    build = _builds.pop(app.env, None)
+    written = _written.pop(app.env, 0)
+    # Pages added or removed change the index even unwritten.
+    found = incremental.reading(app.env)
     builder: Any = app.builder
     if (
-        build is not None
-        and not build.membership_changed
-        and not build.written
+        found is not None
+        and not (found.added or found.removed)
+        and not written
         and getattr(builder, "indexer", None) is not None
         and _index_file(builder).is_file()
     ):
