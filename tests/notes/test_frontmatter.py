@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
+import importlib.util
+from types import ModuleType
 
+import pytest
+import yaml
+
+from sphinx_vita.notes import frontmatter
 from sphinx_vita.notes.frontmatter import read_note, tag_slug
 
 
@@ -163,3 +169,118 @@ def test_a_key_with_no_line_of_its_own_is_reported_at_line_one() -> None:
     [problem] = read_note("---\n<<: {date: soon}\n---\n").problems
     assert problem.line == 1
     assert "'soon'" in problem.message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-03-01 10:30",
+        "2024-03-01T10:30:00",
+        "2024-03-01 9:05",
+        "2024-03-01T10:30:00.25Z",
+        "2024-03-01 10:30:00 +0100",  # Jekyll's own format
+        "2024-03-01 10:30:00 +01:00",
+        "2024-03-01T10:30:00-05:00",
+    ],
+)
+def test_a_date_with_a_time_of_day_is_read_as_its_day(value: str) -> None:
+    reading = read_note(f"---\ndate: {value}\nupdated: {value}\n---\n")
+    assert reading.problems == []
+    assert reading.note is not None
+    assert (reading.note.date, reading.note.updated) == ("2024-03-01", "2024-03-01")
+
+
+@pytest.mark.parametrize("value", ["2024-03-01 noon", "2024-03-01T10", "2024-03-01 10:30 CET"])
+def test_a_day_followed_by_something_not_a_time_is_a_warning(value: str) -> None:
+    reading = read_note(f"---\ndate: {value}\n---\n")
+    assert reading.note is None
+    [problem] = reading.problems
+    assert problem.line == 2 and repr(value) in problem.message
+
+
+def test_the_front_matter_ends_at_its_first_closing_line() -> None:
+    """A later ``---`` is a thematic break in the page, not more front matter."""
+    text = (
+        "---\ndate: 2024-01-01\nsummary: First.\n---\n# Title\n\nText.\n\n---\n\n"
+        "summary: not front matter\n"
+    )
+    reading = read_note(text)
+    assert reading.problems == []
+    assert reading.note is not None and reading.note.summary == "First."
+
+
+@pytest.mark.parametrize(
+    ("text", "tags_line"),
+    [
+        ("---\ndate: 2024-01-01\ntags: [x]\n---  \n# T\n", 3),
+        ("---\t\ndate: 2024-01-01\ntags: [x]\n---\t\n# T\n", 3),
+        # YAML's end-of-document marker, which MyST and Jekyll also take as the end.
+        ("---\ndate: 2024-01-01\n\ntags: [x]\n...\n# T\n", 4),
+        # Windows line ends.
+        ("---\r\ndate: 2024-01-01\r\ntags: [x]\r\n---\r\n# T\r\n", 3),
+    ],
+)
+def test_closing_lines_the_way_myst_reads_them(text: str, tags_line: int) -> None:
+    reading = read_note(text)
+    assert reading.problems == []
+    assert reading.note is not None
+    assert (reading.note.date, reading.note.tags, reading.note.tags_line) == (
+        "2024-01-01",
+        ("x",),
+        tags_line,
+    )
+
+
+def test_a_windows_file_has_its_warnings_at_the_same_lines() -> None:
+    reading = read_note("---\r\ndate: 2024-01-01\r\n\r\ntags: 3\r\ndraft: maybe\r\n---\r\n")
+    assert [p.line for p in reading.problems] == [4, 5]
+
+
+@pytest.fixture
+def without_libyaml(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """The parser as imported where PyYAML was built without libyaml (no ``CSafeLoader``)."""
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("this PyYAML has no libyaml: every other test already runs the fallback")
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    spec = importlib.util.find_spec(frontmatter.__name__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ('---\ndate: 2024-03-01\ntags: [vision, "reading notes"]\nsummary: S.\n---\n', []),
+        ("---\ndate: 2024-02-30\n---\n", [2]),
+        ("---\ndate: 2024-03-01 10:30:00 +0100\n\ntags: 3\ndraft: maybe\n---\n", [4, 5]),
+        ("---\ndate: 2024-01-01\ntags: [a, b\n---\n", [4]),
+        ("---\ndate: 2024-01-01\n  bad: indent\n---\n", [3]),
+        ("---\ndate: 2024-01-01\nfoo: *x\n---\n", [3]),
+        ("---\ndate: 2024-01-01\nsummary: a\x07b\n---\n", [1]),
+        ("---\n<<: {date: soon}\n---\n", [1]),
+        ("---\n- a\n- b\n---\n", []),
+        ('---\ndate: 2024-01-01\nsummary: "a\u2028b"\ntags: 3\n---\n', [4]),
+    ],
+)
+def test_without_libyaml_notes_and_warning_lines_are_the_same(
+    without_libyaml: ModuleType, text: str, lines: list[int]
+) -> None:
+    fast, slow = read_note(text), without_libyaml.read_note(text)
+    assert [p.line for p in slow.problems] == [p.line for p in fast.problems] == lines
+    # The YAML errors' own wording differs between the two parsers; Vita's part does not.
+    assert [p.message.split(" (")[0] for p in slow.problems] == [
+        p.message.split(" (")[0] for p in fast.problems
+    ]
+    as_tuple = dataclasses.astuple
+    assert (slow.note and as_tuple(slow.note)) == (fast.note and as_tuple(fast.note))
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_unicode_line_separator_in_a_value_does_not_shift_later_lines(separator: str) -> None:
+    """YAML ends a line there; MyST and editors do not, and their line numbers are the user's."""
+    text = f'---\ndate: 2024-01-01\nsummary: "a{separator}b"\ntags: 3\n---\n'
+    assert [p.line for p in read_note(text).problems] == [4]
+    broken = f'---\ndate: 2024-01-01\nsummary: "a{separator}b"\ntags: [3\n---\n'
+    assert [p.line for p in read_note(broken).problems] == [5]

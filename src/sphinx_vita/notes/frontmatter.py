@@ -16,8 +16,10 @@ from typing import Any
 
 import yaml
 
-# The block MyST reads: "---" on the first line, up to the next line that is "---".
-_BLOCK = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
+# The block MyST reads: "---" on the first line, up to the next line that is "---" or "..."
+# (YAML's end of document, which MyST and Jekyll also take as the end), lines ended by "\n" or
+# "\r\n" (Sphinx's reader hands over "\n", but a source-read handler may not).
+_BLOCK = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.DOTALL | re.MULTILINE)
 # A day, perhaps with a time of day (which a note's date does not need).
 _ISO_DAY = re.compile(
     r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -98,12 +100,18 @@ def _load(block: str) -> tuple[Any, Any]:
         loader.dispose()
 
 
-def _key_lines(node: Any, first_line: int) -> dict[str, int]:
-    """Each top-level key's line in the file (the block starts on ``first_line``)."""
+def _line(block: str, first_line: int, mark: Any) -> int:
+    """The file's line of a YAML mark (the block starts on ``first_line``). Not the mark's own
+    line: YAML also ends lines at U+0085, U+2028 and U+2029, which MyST and editors do not."""
+    return first_line + block.count("\n", 0, mark.index)
+
+
+def _key_lines(node: Any, block: str, first_line: int) -> dict[str, int]:
+    """Each top-level key's line in the file."""
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {
-        str(key.value): first_line + key.start_mark.line
+        str(key.value): _line(block, first_line, key.start_mark)
         for key, _ in node.value
         if isinstance(key, yaml.ScalarNode)
     }
@@ -121,12 +129,12 @@ def read_note(text: str) -> Reading:
         node, data = _load(block)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else 1
+        line = _line(block, first_line, mark) if mark is not None else 1
         reading.problems.append(Problem(line, f"front matter is not valid YAML ({error})"))
         return reading
     if not isinstance(data, dict) or "date" not in data:
         return reading
-    lines = _key_lines(node, first_line)
+    lines = _key_lines(node, block, first_line)
 
     def problem(key: str, message: str) -> None:
         reading.problems.append(Problem(lines.get(key, 1), message))
