@@ -284,3 +284,16 @@ def test_a_unicode_line_separator_in_a_value_does_not_shift_later_lines(separato
     assert [p.line for p in read_note(text).problems] == [4]
     broken = f'---\ndate: 2024-01-01\nsummary: "a{separator}b"\ntags: [3\n---\n'
     assert [p.line for p in read_note(broken).problems] == [5]
+
+
+def test_blank_lines_first_in_the_front_matter_count() -> None:
+    reading = read_note("---\n\n\ndate: 2024-01-01\ntags: 3\n---\n")
+    assert [p.line for p in reading.problems] == [5]
+    [problem] = read_note("---\n\ndate: [\n---\n").problems
+    assert problem.line == 4
+
+
+def test_a_line_that_only_begins_with_dashes_does_not_close_the_front_matter() -> None:
+    reading = read_note('---\ndate: 2024-01-01\nsummary: "Part one\n---and more"\n---\n')
+    assert reading.problems == []
+    assert reading.note is not None and reading.note.summary == "Part one ---and more"
