@@ -419,7 +419,7 @@ def test_a_title_pyiso4_cannot_abbreviate_gets_no_badge(monkeypatch: pytest.Monk
     def refuse(*args: object, **kwargs: object) -> str:
         raise ValueError("cannot")
 
-    monkeypatch.setattr(badges, "_ltwa", lambda: refuse)
+    monkeypatch.setattr(badges, "_abbreviator", lambda journal: refuse)
     assert iso4_abbreviation("An Unabbreviatable Journal") == ""
     assert badges.KNOWN_ABBREVIATIONS["An Unabbreviatable Journal"] == ""
 
@@ -427,10 +427,10 @@ def test_a_title_pyiso4_cannot_abbreviate_gets_no_badge(monkeypatch: pytest.Monk
 def test_known_abbreviations_need_no_list(monkeypatch: pytest.MonkeyPatch) -> None:
     from sphinx_vita.publications import badges
 
-    def unavailable() -> None:
+    def unavailable(journal: str) -> None:
         raise AssertionError("the LTWA list was loaded")
 
-    monkeypatch.setattr(badges, "_ltwa", unavailable)
+    monkeypatch.setattr(badges, "_abbreviator", unavailable)
     badges.KNOWN_ABBREVIATIONS["Journal of Examples"] = "J. Ex."
     assert iso4_abbreviation("Journal of Examples") == "J. Ex."
 

@@ -13,7 +13,6 @@ abbreviation too long for a badge, gets none.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 # Acronyms recognised as words in a venue, in the spelling shown on the badge.
@@ -135,17 +134,16 @@ def _known_acronym(venue: str) -> str:
 LONGEST_BADGE = 24
 
 
-@cache
-def _ltwa() -> Any:
-    # Loaded on first use only (about a second): most entries have an acronym or a cached view.
-    from pyiso4.ltwa import Abbreviate
+def _abbreviator(journal: str) -> Any:
+    # Imported on first use only: most entries have an acronym or a remembered abbreviation.
+    from sphinx_vita.publications.ltwa import abbreviator_for
 
-    return Abbreviate.create()
+    return abbreviator_for(journal)
 
 
 # Abbreviations worked out before, by journal title. The view cache (cache.py) saves and restores
 # them with the formatted entries, so a rebuild that formats one new entry of a journal seen
-# before does not load the LTWA list.
+# before does not even index the LTWA list (ltwa.py).
 KNOWN_ABBREVIATIONS: dict[str, str] = {}
 
 
@@ -157,7 +155,7 @@ def iso4_abbreviation(journal: str) -> str:
     if known is not None:
         return known
     try:
-        abbreviation = str(_ltwa()(journal, remove_part=True)).strip()
+        abbreviation = str(_abbreviator(journal)(journal, remove_part=True)).strip()
     except Exception:  # pyiso4 fails on some odd titles: then no badge
         abbreviation = ""
     KNOWN_ABBREVIATIONS[journal] = abbreviation
