@@ -3,8 +3,8 @@
 ``pyiso4.ltwa.Abbreviate.create()`` turns all 56,000 lines of the LTWA (the ISSN's List of Title
 Word Abbreviations) into ``Pattern`` objects and prefix trees: about a second in a build, paid by
 the first journal of a process that no earlier build has abbreviated. Yet only a handful of
-those patterns can match a given title. So this module indexes the list's keys once (tens of
-milliseconds) and gives pyiso4's own ``Abbreviate`` a table built from those few lines only:
+those patterns can match a given title. So this module indexes the list's keys once (about a
+tenth of a second) and gives pyiso4's own ``Abbreviate`` a table built from those few lines only:
 pyiso4 still does all the abbreviating, with the same results as with the full table
 (``tests/publications/test_ltwa.py`` compares the two on real journal titles).
 
@@ -41,7 +41,7 @@ class KeyIndex:
     """The LTWA's lines, and which of them hold a pattern with a given key.
 
     A key's first line number, and the others for the few keys on several lines: a list per key
-    would be 56,000 objects for the garbage collector to scan, which doubles the time in a build.
+    would be 56,000 more objects for the garbage collector to scan (three times as slow).
     """
 
     lines: list[str]
@@ -65,8 +65,8 @@ def pattern_key(line: str) -> str | None:
     if "(" in word or not word.strip():  # an annotation to remove, or an error: from_line's
         exact = Pattern.from_line(line)
         return None if exact.start_with_dash else exact.to_key()
-    # What from_line does to a word without annotation; unidecode only for the one line in five
-    # that is not ASCII (it leaves ASCII as it is), as it takes most of the time.
+    # What from_line does to a word without annotation, without its other work. unidecode
+    # leaves ASCII as it is, so only the one word in five that is not ASCII needs it.
     stripped = word.strip()
     pattern = stripped.lower() if stripped.isascii() else Pattern.normalize(stripped)
     if pattern.startswith("-"):
