@@ -155,6 +155,24 @@ def test_quick_keys_are_pyiso4s_keys(full: Abbreviate) -> None:
     assert index.stopwords == full.stopwords
 
 
+def test_the_files_are_those_pyiso4_reads(full: Abbreviate) -> None:
+    ltwa_file, stopwords_file = ltwa._default_files()
+    assert ltwa_file.read_text("utf-8").startswith("WORD\tABBREVIATIONS\t")
+    assert stopwords_file.read_text("utf-8").split() == full.stopwords
+
+
+def test_a_plain_word_is_read_without_pyiso4s_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Four lines in five take the quick way: that is what makes indexing cheap.
+    def refuse(*args: object) -> None:
+        raise AssertionError("pyiso4 parsed a plain line")
+
+    monkeypatch.setattr(Pattern, "from_line", refuse)
+    monkeypatch.setattr(Pattern, "normalize", refuse)
+    assert ltwa.pattern_key("Chemical\tchem.\teng\n") == "chemical"
+    assert ltwa.pattern_key(" Physic- \tphys.\teng\n") == "physic"
+    assert ltwa.pattern_key("-berg\t-b.\tger\n") is None
+
+
 LINES = [
     "WORD\tABBREVIATIONS\tLANGUAGE CODES\n",
     "physic-\tphys.\teng\n",
