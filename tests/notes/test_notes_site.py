@@ -302,8 +302,17 @@ def test_bad_front_matter_is_located_and_the_page_still_built(
     (srcdir / "notes" / "badtags.md").write_text(
         "---\ndate: 2020-01-01\ntags: 3\ndraft: maybe\n---\n# Bad tags\n\nBody.\n", "utf-8"
     )
+    # PyYAML raises ValueError here, not a YAML error (MyST-Parser warns "Malformed YAML").
+    (srcdir / "notes" / "badyaml.md").write_text(
+        "---\ndate: 2020-01-01\nsummary: !!int x\n---\n# Bad YAML\n\nBody.\n", "utf-8"
+    )
     app = build(make_app, srcdir)
     warnings = app.warning.getvalue()
+    assert (
+        "badyaml.md:3: WARNING: front matter is not valid YAML: 'x' cannot be read as !!int"
+        in warnings
+    )
+    assert soup(app, "notes/badyaml.html").select_one("h1")
     assert "bad.md:2: WARNING: date: 'last spring' is not a day" in warnings
     assert "badtags.md:3: WARNING: tags: 3 is not a list of strings" in warnings
     assert "badtags.md:4: WARNING: draft: 'maybe' is not true or false" in warnings

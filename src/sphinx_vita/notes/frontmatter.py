@@ -84,6 +84,11 @@ def _day(value: Any) -> str | None:
         return None
 
 
+# What PyYAML's constructors raise, instead of a YAMLError, for a value its explicit tag cannot
+# read: ``!!int x``, ``!!bool maybe``, ``!!float`` with no value, ``!!timestamp soon``.
+_UNREADABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+
+
 def _load(block: str) -> tuple[Any, Any]:
     """The block's YAML node tree and its data: parsed once, for both."""
     loader = _Loader(block)
@@ -95,15 +100,77 @@ def _load(block: str) -> tuple[Any, Any]:
         lines = node
         if isinstance(node, yaml.MappingNode):
             lines = yaml.MappingNode(node.tag, list(node.value))
-        return lines, loader.construct_document(node)
+        try:
+            return lines, loader.construct_document(node)
+        except _UNREADABLE:
+            raise _unreadable_value(node) from None
+    except RecursionError:
+        # The pure-Python parser recurses once a level (libyaml stops at 1,000 levels itself).
+        raise yaml.YAMLError("its values are nested too deeply") from None
     finally:
         loader.dispose()
 
 
-def _line(block: str, first_line: int, mark: Any) -> int:
-    """The file's line of a YAML mark (the block starts on ``first_line``). Not the mark's own
-    line: YAML also ends lines at U+0085, U+2028 and U+2029, which MyST and editors do not."""
-    return first_line + block.count("\n", 0, mark.index)
+def _constructs(node: Any) -> bool:
+    loader = _Loader("")
+    try:
+        loader.construct_document(node)
+    except _UNREADABLE:
+        return False
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return True
+
+
+def _unreadable_value(node: Any) -> yaml.MarkedYAMLError:
+    """The innermost value under ``node`` its tag cannot read, as a YAML error at its place."""
+    seen = {id(node)}
+    while True:
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else []
+        bad = [c for c in children if id(c) not in seen and not _constructs(c)]
+        if not bad:
+            break
+        node = bad[0]
+        seen.add(id(node))
+    tag = node.tag
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
+    value = repr(node.value) if isinstance(node, yaml.ScalarNode) else "a value"
+    return yaml.constructor.ConstructorError(
+        None, None, f"{value} cannot be read as {tag}", node.start_mark
+    )
+
+
+def _line(block: str, first_line: int, index: int) -> int:
+    """The file's line of a place in the block (which starts on ``first_line``). Not a YAML
+    mark's own line: YAML also ends lines at U+0085, U+2028 and U+2029, which MyST and editors
+    do not."""
+    return first_line + block.count("\n", 0, index)
+
+
+def _yaml_problem(error: yaml.YAMLError, block: str, first_line: int) -> Problem:
+    """The error at its line in the file, said without PyYAML's marks (which count lines from
+    the block, and characters or, in libyaml's reader, bytes)."""
+    line, what = 1, str(error)
+    if isinstance(error, yaml.reader.ReaderError):
+        # The reader stops at the first character it does not allow.
+        line = _line(block, first_line, max(block.find(chr(error.character)), 0))
+        what = f"character U+{error.character:04X} is not allowed in YAML"
+    elif isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = _line(block, first_line, mark.index) if mark is not None else 1
+        what = error.problem or error.context or str(error)
+        if error.problem and error.context:
+            context = error.context_mark
+            start = _line(block, first_line, context.index) if context is not None else line
+            since = f" that starts on line {start}" if start != line else ""
+            what += f" ({error.context}{since})"
+    return Problem(line, f"front matter is not valid YAML: {what}")
 
 
 def _key_lines(node: Any, block: str, first_line: int) -> dict[str, int]:
@@ -111,7 +178,7 @@ def _key_lines(node: Any, block: str, first_line: int) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {
-        str(key.value): _line(block, first_line, key.start_mark)
+        str(key.value): _line(block, first_line, key.start_mark.index)
         for key, _ in node.value
         if isinstance(key, yaml.ScalarNode)
     }
@@ -128,9 +195,7 @@ def read_note(text: str) -> Reading:
     try:
         node, data = _load(block)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = _line(block, first_line, mark) if mark is not None else 1
-        reading.problems.append(Problem(line, f"front matter is not valid YAML ({error})"))
+        reading.problems.append(_yaml_problem(error, block, first_line))
         return reading
     if not isinstance(data, dict) or "date" not in data:
         return reading
