@@ -344,8 +344,25 @@ def test_a_yaml_error_names_lines_of_the_file_not_of_the_block(
         [problem] = parser.read_note("---\ndate: 2024-01-01\ntags: [a, b\n---\n").problems
         assert problem.line == 4
         assert problem.message.startswith(YAML_ERROR)
+        assert "expected ',' or ']'" in problem.message
         assert problem.message.endswith("(while parsing a flow sequence that starts on line 3)")
         assert "<unicode string>" not in problem.message and "\n" not in problem.message
+
+
+def test_a_yaml_error_within_one_line_names_no_other_line(without_libyaml: ModuleType) -> None:
+    for parser in (frontmatter, without_libyaml):
+        [problem] = parser.read_note('---\ndate: 2024-01-01\nx: "a\\qb"\n---\n').problems
+        assert problem.line == 3
+        assert problem.message.startswith(YAML_ERROR + "found unknown escape character")
+        assert problem.message.endswith("scalar)") and "line" not in problem.message
+
+
+def test_the_first_character_yaml_does_not_allow_is_the_one_reported(
+    without_libyaml: ModuleType,
+) -> None:
+    for parser in (frontmatter, without_libyaml):
+        text = "---\ndate: 2024-01-01\nsummary: a\x07b\ntags: [\x07]\n---\n"
+        assert [p.line for p in parser.read_note(text).problems] == [3]
 
 
 def test_front_matter_nested_too_deeply_is_a_warning(without_libyaml: ModuleType) -> None:
@@ -355,6 +372,10 @@ def test_front_matter_nested_too_deeply_is_a_warning(without_libyaml: ModuleType
         assert reading.note is None
         [problem] = reading.problems
         assert problem.message.startswith(YAML_ERROR)
+    # libyaml stops at 1,000 levels and says where; the pure-Python parser runs out of stack.
+    assert [(p.line, p.message) for p in without_libyaml.read_note(text).problems] == [
+        (1, YAML_ERROR + "its values are nested too deeply")
+    ]
 
 
 # Pieces of front matter a hurried or hostile author writes.
