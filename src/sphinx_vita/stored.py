@@ -15,14 +15,23 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .collector import PAUSE
 
-def read(path: Path) -> Any | None:
-    """What ``write`` stored at ``path``, or None when there is nothing readable there."""
+
+def _load(path: Path) -> Any | None:
     try:
         with path.open("rb") as stream:
             return pickle.load(stream)
     except Exception:  # absent, truncated, or classes that moved: the caller starts afresh
         return None
+
+
+def read(path: Path) -> Any | None:
+    """What ``write`` stored at ``path``, or None when there is nothing readable there.
+
+    What is read lives until the build ends, so the collector is kept off it (``collector``).
+    """
+    return PAUSE.keep(lambda: _load(path))
 
 
 def write(path: Path, data: Any) -> bool:

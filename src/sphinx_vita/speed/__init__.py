@@ -1,12 +1,14 @@
 """Speed at scale, with incremental builds that equal clean builds.
 
-- ``collector_pause.py``: no garbage collection while Sphinx unpickles the environment;
 - ``sidebar.py`` and ``navigation.py``: furo's sidebar built once per folder, not per page;
 - ``incremental.py``: the pages that show other pages' titles or citations are written again;
 - ``templatecache.py``: compiled Jinja templates kept between builds;
 - ``pageassets.py``: each page links only the stylesheets and scripts its content uses;
 - ``stemcache.py``: the search index's word stems kept between builds;
 - ``searchindex.py``: no search index written again by a build that wrote no page.
+
+The collector pause (``sphinx_vita/collector.py``, in the core because every cache read uses
+it) is connected here.
 
 ``extensions = ["sphinx_vita.speed"]`` on any furo site gives the cached sidebar alone (with
 the rewrites that keep it exact), without the rest of Vita.
@@ -16,8 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..collector import PAUSE
 from . import incremental, navigation, pageassets, searchindex, stemcache, templatecache
-from .collector_pause import PAUSE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -68,5 +70,7 @@ def setup_speed(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """``extensions = ["sphinx_vita.speed"]``: the cached furo sidebar alone, for any site."""
+    # The stored sidebar is frozen as it loads (stored.read): handed back at the next start.
+    app.connect("config-inited", PAUSE.hand_back)
     setup_sidebar(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

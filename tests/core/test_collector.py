@@ -1,4 +1,5 @@
-"""The garbage collector is paused while the environment loads, frozen after, and handed back."""
+"""The garbage collector is paused while the environment and the caches load, frozen after,
+and handed back."""
 
 from __future__ import annotations
 
@@ -62,5 +63,62 @@ def test_a_collector_switched_off_by_the_process_stays_off(make_app: Any, tmp_pa
     try:
         _app(make_app, srcdir)
         assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+class _Cycle:
+    """Garbage the cyclic collector alone can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_cache_read_is_frozen_and_handed_back_at_the_next_start(tmp_path: Path) -> None:
+    from sphinx_vita import stored
+    from sphinx_vita.collector import PAUSE
+
+    path = tmp_path / "cache.pickle"
+    assert stored.write(path, [{"entry": i} for i in range(500)])
+    PAUSE.hand_back()
+    gc.collect()
+    before = gc.get_freeze_count()
+    loaded = stored.read(path)
+    assert loaded == [{"entry": i} for i in range(500)]
+    assert gc.isenabled()
+    # The 500 dicts and their list are out of the collector's scans from now on.
+    assert gc.get_freeze_count() >= before + 501
+    assert not any(x is loaded for x in gc.get_objects())  # get_objects skips frozen ones
+
+    PAUSE.hand_back()
+    assert gc.get_freeze_count() == 0
+    assert any(x is loaded for x in gc.get_objects())
+
+
+def test_nothing_read_freezes_nothing(tmp_path: Path) -> None:
+    from sphinx_vita import stored
+    from sphinx_vita.collector import PAUSE
+
+    PAUSE.hand_back()
+    garbage = _Cycle()
+    assert stored.read(tmp_path / "absent.pickle") is None
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+    del garbage
+    assert gc.collect() >= 1
+
+
+def test_a_process_that_switched_the_collector_off_gets_no_freeze(tmp_path: Path) -> None:
+    from sphinx_vita import stored
+    from sphinx_vita.collector import PAUSE
+
+    path = tmp_path / "cache.pickle"
+    assert stored.write(path, {"kept": True})
+    PAUSE.hand_back()
+    gc.disable()
+    try:
+        assert stored.read(path) == {"kept": True}
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
     finally:
         gc.enable()
