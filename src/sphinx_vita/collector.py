@@ -19,15 +19,31 @@ Vita's own caches beside the doctrees (``stored.read``: formatted entries, drawn
 stems, the sidebar) are loaded the same way, during the build: 10 MB of pickles when a 1,000-page
 site's ``.bib`` changes, alive until the build ends. Frozen as they load, they took 0.07-0.15 s
 of collections out of a 2 s rebuild (measured with ``gc.callbacks``, one after the other).
+
+From the first page read to the end of the build, each full collection ends by freezing what
+survived it, so the next one scans only what is new. What survives a full collection mostly
+lives until the build ends: the environment, the notes and entries, and the doctrees Sphinx
+keeps from reading to writing. Those doctrees are the exception: a written page's doctree is
+garbage, in cycles (nodes point at their parents), so a frozen one stays until the next build
+in the process hands it back, at most the doctrees Sphinx was keeping anyway. On 1,000 notes
+the full collections fell from 2.9-3.9 s to 0.4 s of a 25 s build, and the peak memory rose
+from 275 to 315 MiB (the doctrees are no longer freed as pages are written). CPython 3.14's
+incremental collector ends no full scan this way (a "generation 2" pass is one increment), so
+there the full collections are left alone.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+# The oldest generation of CPython's classic generational collector: a full collection.
+_FULL = 2
+_GENERATIONAL = sys.version_info < (3, 14)
 
 
 class _CollectorPause:
@@ -36,6 +52,7 @@ class _CollectorPause:
     def __init__(self) -> None:
         self.paused = False
         self.frozen = False
+        self.freezing = False
 
     def hand_back(self, *_: Any) -> None:
         if self.frozen:
@@ -61,6 +78,26 @@ class _CollectorPause:
         if self.paused:
             gc.enable()
             self.paused = False
+        self.stop_freezing()
+
+    def freeze_survivors(self, *_: Any) -> None:
+        """``env-before-read-docs``: until ``build-finished``, freeze what each full
+        collection leaves."""
+        if _GENERATIONAL and not self.freezing:
+            gc.callbacks.append(self._after_collection)
+            self.freezing = True
+
+    def _after_collection(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "stop" and info.get("generation") == _FULL and gc.isenabled():
+            # Just after a full collection nothing unreachable is left to freeze by mistake.
+            gc.freeze()
+            self.frozen = True
+
+    def stop_freezing(self) -> None:
+        if self.freezing:
+            self.freezing = False
+            if self._after_collection in gc.callbacks:
+                gc.callbacks.remove(self._after_collection)
 
     def keep(self, load: Callable[[], T]) -> T:
         """``load()`` with the collector paused, and what it loaded frozen after: for data

@@ -122,3 +122,49 @@ def test_a_process_that_switched_the_collector_off_gets_no_freeze(tmp_path: Path
         assert gc.get_freeze_count() == 0
     finally:
         gc.enable()
+
+
+SURVIVORS_CONF = """\
+import gc
+
+extensions = ["sphinx_vita"]
+exclude_patterns = ["_build"]
+seen = []
+
+
+def _read(app, doctree):
+    # A full collection while pages are read: what survives it is frozen at once.
+    before = gc.get_freeze_count()
+    gc.collect()
+    seen.append((before, gc.get_freeze_count()))
+
+
+def setup(app):
+    app.connect("doctree-read", _read)
+"""
+
+
+def test_what_survives_a_full_collection_during_the_build_is_frozen(
+    make_app: Any, tmp_path: Path
+) -> None:
+    import sys
+
+    from sphinx_vita.collector import PAUSE
+
+    srcdir = tmp_path / "site"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(SURVIVORS_CONF, encoding="utf-8")
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. toctree::\n\n   other\n", "utf-8")
+    (srcdir / "other.rst").write_text("Other\n=====\n\nA page.\n", encoding="utf-8")
+    app = _app(make_app, srcdir)
+    seen = app.config._raw_config["seen"]
+    assert len(seen) == 2
+    if sys.version_info < (3, 14):
+        assert all(after > before for before, after in seen)
+    else:  # the incremental collector: full collections are left alone
+        assert all(after == before for before, after in seen)
+    # Only during the build: afterwards a full collection freezes nothing.
+    assert PAUSE._after_collection not in gc.callbacks
+    frozen = gc.get_freeze_count()
+    gc.collect()
+    assert gc.get_freeze_count() == frozen
