@@ -508,3 +508,35 @@ def test_a_rebuild_that_reads_nothing_keeps_the_graph(
     edited = graph.resolved(build(make_app, srcdir).env)
     assert "zz2020new" in {key for entries in edited.listed.values() for key in entries.values()}
     assert calls
+
+
+def _descriptions(page: BeautifulSoup) -> tuple[str, str]:
+    return (
+        page.select_one('meta[name="description"]')["content"],
+        page.select_one('meta[property="og:description"]')["content"],
+    )
+
+
+def test_a_note_is_described_by_its_summary_or_its_words_not_its_date_and_tags(
+    make_app: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root(tmp_path)
+    (srcdir / "notes" / "long.md").write_text(
+        "---\ndate: 2024-05-02\ntags: [vision]\nsummary: " + "Very long summary. " * 20
+        + "\n---\n# Long\n\nWords.\n",
+        "utf-8",
+    )
+    app = build(make_app, srcdir)
+    # With a summary: the summary, for search engines and for link previews alike.
+    assert _descriptions(soup(app, "notes/cpp.html")) == ("Templates, slowly.",) * 2
+    described, _ = _descriptions(soup(app, "notes/long.html"))
+    assert described.startswith("Very long summary.") and described.endswith("…")
+    assert len(described) <= 200  # seo.DESCRIPTION_LENGTH
+    # Without one: the note's first words. The date and tags above them are not its prose,
+    # nor is the "Linked from" box below.
+    attention = soup(app, "notes/attention.html")
+    assert attention.select_one(".vita-note-meta").get_text().startswith("20 Nov 2023")
+    assert attention.select_one("section.vita-backlinks, .vita-backlinks") is not None
+    for text in _descriptions(attention):
+        assert text.startswith("Attention maps look like heat"), text
+        assert "2023" not in text and "transformers" not in text and "Linked from" not in text

@@ -88,7 +88,10 @@ def listed_entries(env: BuildEnvironment) -> dict[str, dict[str, str]]:
 def section(builder: Any, pagename: str, citers: tuple[Citer, ...]) -> vita_backlinks:
     """The "Cited by" section of a publication's own page (rendered on its own, so its links
     are plain references)."""
-    box = vita_backlinks(classes=[CITED_BY_CLASS], ids=[SECTION_ID], title=CITED_BY_TITLE)
+    # Not the publication's prose (``prose``): its description is its own words.
+    box = vita_backlinks(
+        classes=[CITED_BY_CLASS], ids=[SECTION_ID], title=CITED_BY_TITLE, prose=[]
+    )
     items = nodes.bullet_list()
     for citer in citers:
         para = nodes.paragraph()

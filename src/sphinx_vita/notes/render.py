@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..site.seo import DESCRIPTION
 from . import citedby
 from .domain import ShownNote
 from .frontmatter import Note, tag_slug
@@ -101,7 +102,8 @@ def tags_for(builder: Builder, fromdoc: str) -> TagLink:
 
 def meta_line(note: Note, tag: TagLink) -> nodes.paragraph:
     """``1 Mar 2024 · vision, reading notes``."""
-    para = nodes.paragraph(classes=["vita-note-meta"])
+    # Not the page's prose (``prose``): a description starts with what the note says.
+    para = nodes.paragraph(classes=["vita-note-meta"], prose=[])
     label = day_label(note.date)
     para += vita_note_date(label, label, datetime=note.date)
     if note.updated and note.updated != note.date:
@@ -176,7 +178,7 @@ def _pages(
 
 def _backlinks(sources: tuple[tuple[str, str], ...], html: bool, link: PageLink) -> nodes.Element:
     if html:
-        box = vita_backlinks()
+        box = vita_backlinks(prose=[])
         items = nodes.bullet_list()
         for source, title in sources:
             para = nodes.paragraph()
@@ -184,7 +186,7 @@ def _backlinks(sources: tuple[tuple[str, str], ...], html: bool, link: PageLink)
             items += nodes.list_item("", para)
         box += items
         return box
-    para = nodes.paragraph(classes=[BACKLINKS_CLASS])
+    para = nodes.paragraph(classes=[BACKLINKS_CLASS], prose=[])
     para += nodes.strong(BACKLINKS_TITLE + ":", BACKLINKS_TITLE + ":")
     for index, (source, title) in enumerate(sources):
         para += nodes.Text(" " if index == 0 else ", ")
@@ -198,7 +200,7 @@ def _note_header(section: nodes.Element, note: Note, tag: TagLink) -> None:
     header: list[nodes.Node] = [meta_line(note, tag)]
     if note.draft:
         text = "Draft: this note is listed nowhere (no list, tag page or feed shows it)."
-        header.append(nodes.paragraph(text, text, classes=["vita-note-draft"]))
+        header.append(nodes.paragraph(text, text, classes=["vita-note-draft"], prose=[]))
     section[at:at] = header
 
 
@@ -235,6 +237,8 @@ class NotesTransform(SphinxPostTransform):
             note = written.get(docname)
             if note is not None:
                 _note_header(section, note, tags_for(builder, docname))
+                if note.summary and docname == self.env.docname:
+                    self.document[DESCRIPTION] = note.summary
             # Only on a site that has notes: added to any other site, Vita changes no page.
             sources = graph.backlinks.get(docname) if graph.notes else None
             if sources and self.config.vita_backlinks:

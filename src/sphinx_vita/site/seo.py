@@ -211,12 +211,20 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     return found
 
 
+def _keeps_prose(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and "prose" in node.attributes
+
+
 def _is_prose_block(node: nodes.Node) -> bool:
-    """A paragraph, or an element drawn ahead as HTML that keeps its paragraphs' text in
-    ``prose`` (a publication entry from the cache: ``publications/fragments.py``)."""
-    return isinstance(node, nodes.paragraph) or (
-        isinstance(node, nodes.Element) and "prose" in node.attributes
-    )
+    """A paragraph, or an element that says what its prose is in ``prose``: the paragraphs'
+    text of an entry drawn ahead as HTML (``publications/fragments.py``), or nothing for what
+    a feature adds around a page's own words (a note's date and tags, its backlinks)."""
+    return isinstance(node, nodes.paragraph) or _keeps_prose(node)
+
+
+# A page's own one-line summary, set on its document by the feature that knows it (a note's
+# ``summary:``): its description, rather than its opening words.
+DESCRIPTION = "vita_description"
 
 
 def page_summary(doctree: nodes.Node, limit: int = DESCRIPTION_LENGTH) -> str:
@@ -224,8 +232,12 @@ def page_summary(doctree: nodes.Node, limit: int = DESCRIPTION_LENGTH) -> str:
     texts: list[str] = []
     length = 0
     for block in doctree.findall(_is_prose_block):
-        # Nested paragraphs are read with their outermost paragraph; notes are not prose.
-        if any(isinstance(a, (nodes.paragraph, *_NOT_PROSE)) for a in _ancestors(block)):
+        # Nested paragraphs are read with their outermost paragraph (or the element that
+        # speaks for them); notes are not prose.
+        if any(
+            isinstance(a, (nodes.paragraph, *_NOT_PROSE)) or _keeps_prose(a)
+            for a in _ancestors(block)
+        ):
             continue
         for prose in block["prose"] if "prose" in block else [_prose(block)]:
             text = " ".join(strip_citation_labels(prose).split())
@@ -262,7 +274,8 @@ def add_head_metadata(
     page_meta = context.get("meta") or {}
     description = ""
     if pagename != app.config.root_doc and doctree is not None:
-        description = page_summary(doctree)
+        own = " ".join(str(doctree.get(DESCRIPTION, "")).split())
+        description = _shorten(own, DESCRIPTION_LENGTH) or page_summary(doctree)
     description = description or profile_summary(profile)
     if "description" not in present:
         tags.append(_meta("description", description))
