@@ -90,11 +90,15 @@ def page_links(builder: Builder, fromdoc: str) -> PageLink:
 def tags_for(builder: Builder, fromdoc: str) -> TagLink:
     """Tags link to their pages in a website with tag pages; elsewhere they are text."""
     linked = is_website(builder) and bool(builder.config.vita_tag_pages)
+    # A tag page's 60 entries link to the same few tags from one page: each link made once.
+    uris: dict[str, str] = {}
 
     def name(tag: str) -> nodes.Node:
         if not linked:
             return nodes.inline(tag, tag, classes=["vita-note-tag"])
-        uri = builder.get_relative_uri(fromdoc, tag_page(tag_slug(tag)))
+        uri = uris.get(tag)
+        if uri is None:
+            uri = uris[tag] = builder.get_relative_uri(fromdoc, tag_page(tag_slug(tag)))
         return nodes.reference(tag, tag, refuri=uri, classes=["vita-note-tag"])
 
     return name
