@@ -522,7 +522,8 @@ def test_a_note_is_described_by_its_summary_or_its_words_not_its_date_and_tags(
 ) -> None:
     srcdir = copy_root(tmp_path)
     (srcdir / "notes" / "long.md").write_text(
-        "---\ndate: 2024-05-02\ntags: [vision]\nsummary: " + "Very long summary. " * 20
+        "---\ndate: 2024-05-02\ntags: [vision]\nsummary: "
+        + "Very long summary. " * 20
         + "\n---\n# Long\n\nWords.\n",
         "utf-8",
     )

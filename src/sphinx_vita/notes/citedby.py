@@ -89,9 +89,7 @@ def section(builder: Any, pagename: str, citers: tuple[Citer, ...]) -> vita_back
     """The "Cited by" section of a publication's own page (rendered on its own, so its links
     are plain references)."""
     # Not the publication's prose (``prose``): its description is its own words.
-    box = vita_backlinks(
-        classes=[CITED_BY_CLASS], ids=[SECTION_ID], title=CITED_BY_TITLE, prose=[]
-    )
+    box = vita_backlinks(classes=[CITED_BY_CLASS], ids=[SECTION_ID], title=CITED_BY_TITLE, prose=[])
     items = nodes.bullet_list()
     for citer in citers:
         para = nodes.paragraph()
