@@ -310,8 +310,8 @@ def notes_main(args: argparse.Namespace) -> int:
         shutil.rmtree(workdir)
     header = (
         f"notes: {size.notes} notes, {size.tags_per_note} tags and {size.links_per_note} links "
-        f"each, {size.tags} tags, {size.bib_entries} .bib entries; one full build each, "
-        f"incremental builds the fastest of {args.repeat}; "
+        f"each, {size.tags} tags, {size.bib_entries} .bib entries; every build the fastest "
+        f"of {args.repeat} (full builds taken in turns); "
         f"{machine()}"
     )
     print(f"bench: {header}\n  sites in {workdir}", flush=True)
