@@ -27,6 +27,7 @@ from .sitegen import (
     VARIANTS,
     SiteSize,
     Variant,
+    add_article,
     edit_bib_title,
     note_path,
     touch_bib,
@@ -154,6 +155,7 @@ class Bench:
             ("one page touched", touch_page),
             (".bib touched", touch_bib),  # one entry appended
             ("one .bib title edited", edit_bib_title),
+            ("an article in a new journal appended", add_article),
         ):
             runs = []
             for i in range(self.repeat):

@@ -221,6 +221,17 @@ def touch_bib(root: Path, size: SiteSize, n: int = 0) -> None:
         f.write("\n" + _bib_entry(rng, size.bib_entries + 1 + n))
 
 
+def add_article(root: Path, size: SiteSize, n: int = 0) -> None:
+    """A journal article appended to the .bib, its journal one no entry names yet: its badge
+    needs the ISO 4 abbreviation list (``publications/ltwa.py``), which ``touch_bib``'s
+    conference papers do not."""
+    index = 3 * (size.bib_entries + 100 + n)  # _bib_entry makes every third entry an article
+    text = _bib_entry(random.Random(7_000 + n), index)
+    journal = f"Journal of Benchmark Studies {n} in"
+    with (root / "refs.bib").open("a", encoding="utf-8") as f:
+        f.write("\n" + text.replace("Journal of", journal, 1))
+
+
 def edit_bib_title(root: Path, size: SiteSize, n: int = 0) -> None:
     """One entry's title edited in the .bib, as a researcher correcting a typo (entry ``n``)."""
     path = root / "refs.bib"
