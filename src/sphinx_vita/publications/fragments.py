@@ -148,6 +148,7 @@ class Drawer:
         # which is what the translator would have worked out for the list itself.
         self.translator.compact_simple = False
         self.translator.compact_p = None
+        self._li_tags: dict[tuple[str, ...], tuple[str, str, str]] = {}
 
     def draw(self, entry: nodes.list_item) -> Fragment | None:
         """The entry's children as HTML, or None when they must stay nodes."""
@@ -171,6 +172,33 @@ class Drawer:
                 if searchable:
                     words.extend(texts)
         return "".join(html), " ".join(words), tuple(paragraphs)
+
+    def entries(self, run: list[tuple[str, tuple[str, ...], Fragment]]) -> vita_html:
+        """Consecutive entries (anchor, ``<li>`` classes, fragment) as one node: what their
+        ``<li>`` nodes would write, without the nodes every later transform and the writer
+        walk (8,000 of them for a 4,000-entry list)."""
+        html = []
+        for anchor, classes, (inner, _, _) in run:
+            before, after, close = self._tags(classes)
+            html.append(f"{before}{self.translator.attval(anchor)}{after}{inner}{close}")
+        prose = tuple(paragraph for _, _, (_, _, paragraphs) in run for paragraph in paragraphs)
+        return vita_html(html="".join(html), prose=prose)
+
+    def _tags(self, classes: tuple[str, ...]) -> tuple[str, str, str]:
+        """The translator's own ``<li class=... id="`` and ``">`` around an id, and
+        ``</li>``: drawn once per set of classes."""
+        found = self._li_tags.get(classes)
+        if found is None:
+            self.translator.body = []
+            nodes.list_item(classes=list(classes), ids=[_ANCHOR]).walkabout(self.translator)
+            start, *end = self.translator.body
+            before, after = start.split(_ANCHOR)
+            found = self._li_tags[classes] = (before, after, "".join(end))
+        return found
+
+
+# Stands for an entry's anchor in its drawn ``<li>`` tag (no anchor holds it).
+_ANCHOR = "\x00anchor\x00"
 
 
 def _outermost_paragraphs(node: nodes.Node) -> list[nodes.paragraph]:

@@ -293,6 +293,17 @@ def _listing(style: str, number: int) -> nodes.Element:
     return listing
 
 
+def _flush(
+    listing: nodes.Element,
+    drawer: fragments.Drawer | None,
+    run: list[tuple[str, tuple[str, ...], fragments.Fragment]] | None,
+) -> None:
+    """The drawn entries collected so far, as one node at the end of ``listing``."""
+    if drawer is not None and run:
+        listing += drawer.entries(run)
+        run.clear()
+
+
 class PublicationsTransform(SphinxPostTransform):
     """Replace each placeholder by its list; every builder gets every entry."""
 
@@ -341,6 +352,12 @@ class PublicationsTransform(SphinxPostTransform):
             )
             number = 1
             filled: list[fragments.Fragment] = []
+            # Drawn entries in a row become one node, unless later steps add to each entry
+            # (the details link and "cited in" counts of publication pages).
+            run: list[tuple[str, tuple[str, ...], fragments.Fragment]] | None = None
+            if drawer is not None and not details:
+                run = []
+
             for heading, items in result.groups if result else ():
                 if heading:
                     container += nodes.rubric(heading, heading, classes=["vita-pub-group"])
@@ -353,8 +370,11 @@ class PublicationsTransform(SphinxPostTransform):
                         )
                         fragment = drawn.get(key)
                         if isinstance(fragment, tuple):
-                            li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
-                            listing += fragments.fill(li, fragment)
+                            if run is not None:
+                                run.append((item.anchor, ("vita-pub",), fragment))
+                            else:
+                                li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
+                                listing += fragments.fill(li, fragment)
                             filled.append(fragment)
                             number += 1
                             continue
@@ -372,12 +392,18 @@ class PublicationsTransform(SphinxPostTransform):
                             # entry changing: those entries are drawn every time.
                             if key and not _uses_local_files(view):
                                 drawn.put(key, fragment)
+                            filled.append(fragment)
+                            if run is not None:
+                                run.append((item.anchor, tuple(li["classes"]), fragment))
+                                number += 1
+                                continue
                             li = fragments.fill(
                                 nodes.list_item(classes=li["classes"], ids=[item.anchor]), fragment
                             )
-                            filled.append(fragment)
+                    _flush(listing, drawer, run)
                     listing += li
                     number += 1
+                _flush(listing, drawer, run)
                 container += listing
             words = fragments.words_node(filled)
             if words is not None:
