@@ -58,6 +58,8 @@ def test_notes_lists_follow_their_options(make_app: Any, tmp_path: Path) -> None
         ("vision", "tags/vision.html"),
         ("reading notes", "tags/reading-notes.html"),
     ]
+    # Links within the site, as Sphinx marks its own (not "reference external").
+    assert all("internal" in a["class"] and "external" not in a["class"] for a in tags)
     link = first.select_one(".vita-note-title a")
     assert link["href"] == "notes/mask-rcnn.html"
 

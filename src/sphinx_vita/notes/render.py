@@ -99,7 +99,7 @@ def tags_for(builder: Builder, fromdoc: str) -> TagLink:
         uri = uris.get(tag)
         if uri is None:
             uri = uris[tag] = builder.get_relative_uri(fromdoc, tag_page(tag_slug(tag)))
-        return nodes.reference(tag, tag, refuri=uri, classes=["vita-note-tag"])
+        return nodes.reference(tag, tag, refuri=uri, internal=True, classes=["vita-note-tag"])
 
     return name
 
