@@ -48,7 +48,10 @@ def _write(
     notes: tuple[ShownNote, ...],
     self_url: str,
     reprs: Reprs,
+    entries: dict[str, Any],
 ) -> None:
+    """``entries``: each note's feed entry, made once for all the feeds that show it (the site's
+    and its tags': a note is in four feeds)."""
     builder: Any = app.builder
     url = site_url(app.config)
     profile = get_config(app.config).profile
@@ -69,20 +72,31 @@ def _write(
     feed.link(href=self_url, rel="self")
     feed.updated(max(_moment(n.note.updated or n.note.date) for n in notes))
     for shown in notes:
-        page = url + builder.get_target_uri(shown.docname)
-        entry = feed.add_entry(order="append")
-        entry.id(page)
-        entry.title(shown.title)
-        entry.link(href=page, rel="alternate")
-        entry.published(_moment(shown.note.date))
-        entry.updated(_moment(shown.note.updated or shown.note.date))
-        entry.author(author)
-        if shown.summary:
-            entry.summary(shown.summary)
-        for tag in shown.note.tags:
-            entry.category(term=tag)
+        entry = entries.get(shown.docname)
+        if entry is None:
+            page = url + builder.get_target_uri(shown.docname)
+            entry = entries[shown.docname] = _entry(shown, page, author)
+        feed.add_entry(entry, order="append")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(feed.atom_str(pretty=True))
+
+
+def _entry(shown: ShownNote, page: str, author: dict[str, str]) -> Any:
+    """A note's entry, the same in every feed that shows it."""
+    from feedgen.entry import FeedEntry
+
+    entry = FeedEntry()
+    entry.id(page)
+    entry.title(shown.title)
+    entry.link(href=page, rel="alternate")
+    entry.published(_moment(shown.note.date))
+    entry.updated(_moment(shown.note.updated or shown.note.date))
+    entry.author(author)
+    if shown.summary:
+        entry.summary(shown.summary)
+    for tag in shown.note.tags:
+        entry.category(term=tag)
+    return entry
 
 
 def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
@@ -107,11 +121,12 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         return
     limit = app.config.vita_feed_limit
     reprs = Reprs()
-    _write(app, out / FEED, _feed_title(app), graph.notes[:limit], url + FEED, reprs)
+    entries: dict[str, Any] = {}
+    _write(app, out / FEED, _feed_title(app), graph.notes[:limit], url + FEED, reprs, entries)
     for tag in graph.tags.values():
         name = tag_page(tag.slug) + ".xml"
         title = f"{_feed_title(app)}: {tag.name}"
-        _write(app, out / name, title, tag.notes[:limit], url + name, reprs)
+        _write(app, out / name, title, tag.notes[:limit], url + name, reprs, entries)
 
 
 def add_feed_links(
