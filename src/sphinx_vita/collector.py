@@ -26,8 +26,8 @@ lives until the build ends: the environment, the notes and entries, and the doct
 keeps from reading to writing. Those doctrees are the exception: a written page's doctree is
 garbage, in cycles (nodes point at their parents), so a frozen one stays until the next build
 in the process hands it back, at most the doctrees Sphinx was keeping anyway. On 1,000 notes
-the full collections fell from 2.9-3.9 s to 0.4 s of a 25 s build, and the peak memory rose
-from 275 to 315 MiB (the doctrees are no longer freed as pages are written). CPython 3.14's
+the full collections fell from 2.9-3.9 s to 0.4 s of a 25 s build, and the bench's peak memory
+rose from 269 to 285 MiB (the doctrees are no longer freed as pages are written). CPython 3.14's
 incremental collector ends no full scan this way (a "generation 2" pass is one increment), so
 there the full collections are left alone.
 """
