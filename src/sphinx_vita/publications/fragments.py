@@ -216,6 +216,29 @@ def fill(entry: nodes.list_item, fragment: Fragment) -> nodes.list_item:
     return entry
 
 
+class DrawnRun:
+    """A list's drawn entries in a row, put into the list when an entry that stays nodes comes
+    or the list ends: all in one node (``together``: :meth:`Drawer.entries`), or an ``<li>``
+    each, for steps that add to each entry later. ``drawn``: every fragment added, in order."""
+
+    def __init__(self, drawer: Drawer | None, together: bool) -> None:
+        self.drawer = drawer if together else None
+        self.waiting: list[tuple[str, tuple[str, ...], Fragment]] = []
+        self.drawn: list[Fragment] = []
+
+    def add(self, anchor: str, classes: tuple[str, ...], fragment: Fragment) -> None:
+        self.waiting.append((anchor, classes, fragment))
+        self.drawn.append(fragment)
+
+    def put_into(self, listing: nodes.Element) -> None:
+        if self.drawer is not None and self.waiting:
+            listing += self.drawer.entries(self.waiting)
+        else:
+            for anchor, classes, fragment in self.waiting:
+                listing += fill(nodes.list_item(classes=list(classes), ids=[anchor]), fragment)
+        self.waiting.clear()
+
+
 def words_node(fragments: list[Fragment]) -> vita_words | None:
     """The words of these entries, each once: the search index records which pages hold a
     word, so 4,000 entries give it some 5,000 words to stem and file rather than 100,000.

@@ -293,17 +293,6 @@ def _listing(style: str, number: int) -> nodes.Element:
     return listing
 
 
-def _flush(
-    listing: nodes.Element,
-    drawer: fragments.Drawer | None,
-    run: list[tuple[str, tuple[str, ...], fragments.Fragment]] | None,
-) -> None:
-    """The drawn entries collected so far, as one node at the end of ``listing``."""
-    if drawer is not None and run:
-        listing += drawer.entries(run)
-        run.clear()
-
-
 class PublicationsTransform(SphinxPostTransform):
     """Replace each placeholder by its list; every builder gets every entry."""
 
@@ -351,18 +340,15 @@ class PublicationsTransform(SphinxPostTransform):
                 ids=[placeholder["list_id"]],
             )
             number = 1
-            filled: list[fragments.Fragment] = []
-            # Drawn entries in a row become one node, unless later steps add to each entry
-            # (the details link and "cited in" counts of publication pages).
-            run: list[tuple[str, tuple[str, ...], fragments.Fragment]] | None = None
-            if drawer is not None and not details:
-                run = []
-
+            # Drawn entries in a row are one node, unless later steps add to each entry (the
+            # details link and "cited in" counts of publication pages).
+            run = fragments.DrawnRun(drawer, together=not details)
             for heading, items in result.groups if result else ():
                 if heading:
                     container += nodes.rubric(heading, heading, classes=["vita-pub-group"])
                 listing = _listing(style, number)
                 for item in items:
+                    number += 1
                     key = ""
                     if drawn is not None and item.digest:
                         key = fragments.fragment_key(
@@ -370,13 +356,7 @@ class PublicationsTransform(SphinxPostTransform):
                         )
                         fragment = drawn.get(key)
                         if isinstance(fragment, tuple):
-                            if run is not None:
-                                run.append((item.anchor, ("vita-pub",), fragment))
-                            else:
-                                li = nodes.list_item(classes=["vita-pub"], ids=[item.anchor])
-                                listing += fragments.fill(li, fragment)
-                            filled.append(fragment)
-                            number += 1
+                            run.add(item.anchor, ("vita-pub",), fragment)
                             continue
                     view = cache.get((item.digest, owner)) if item.digest else None
                     if view is None:  # the cache file went missing: format it again
@@ -392,20 +372,13 @@ class PublicationsTransform(SphinxPostTransform):
                             # entry changing: those entries are drawn every time.
                             if key and not _uses_local_files(view):
                                 drawn.put(key, fragment)
-                            filled.append(fragment)
-                            if run is not None:
-                                run.append((item.anchor, tuple(li["classes"]), fragment))
-                                number += 1
-                                continue
-                            li = fragments.fill(
-                                nodes.list_item(classes=li["classes"], ids=[item.anchor]), fragment
-                            )
-                    _flush(listing, drawer, run)
+                            run.add(item.anchor, tuple(li["classes"]), fragment)
+                            continue
+                    run.put_into(listing)
                     listing += li
-                    number += 1
-                _flush(listing, drawer, run)
+                run.put_into(listing)
                 container += listing
-            words = fragments.words_node(filled)
+            words = fragments.words_node(run.drawn)
             if words is not None:
                 container += words
             if number == 1:
