@@ -73,11 +73,15 @@ class _CollectorPause:
             self.frozen = True
         self.resume()
 
-    def resume(self, *_: Any) -> None:
-        # Also at build-finished: after a start-up that failed before builder-inited.
+    def resume(self) -> None:
         if self.paused:
             gc.enable()
             self.paused = False
+
+    def finished(self, *_: Any) -> None:
+        """``build-finished``: the collector back on (after a start-up that failed before
+        builder-inited, too) and no more freezing after full collections."""
+        self.resume()
         self.stop_freezing()
 
     def freeze_survivors(self, *_: Any) -> None:

@@ -56,7 +56,7 @@ def setup_speed(app: Sphinx) -> None:
     # covers the environment's loading and little else.
     app.connect("config-inited", PAUSE.start, priority=900)
     app.connect("builder-inited", PAUSE.freeze, priority=0)
-    app.connect("build-finished", PAUSE.resume, priority=900)
+    app.connect("build-finished", PAUSE.finished, priority=900)
     app.connect("env-before-read-docs", PAUSE.freeze_survivors)
     setup_sidebar(app)
     app.connect("builder-inited", templatecache.use_bytecode_cache)
