@@ -73,6 +73,26 @@ def build_sites(out: Path) -> dict[str, BuiltSite]:
     return built
 
 
+def build_root(out: Path, name: str, source: Path, *settings: str) -> BuiltSite:
+    """One source folder built in its own process, with ``-D`` settings (``name=value``)."""
+    html = out / "html"
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html"]
+    for setting in settings:
+        command += ["-D", setting]
+    command += ["-d", str(out / "doctrees"), str(source), str(html)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    return BuiltSite(name, source, html, done.returncode, done.stderr)
+
+
+# Runs before a page's scripts (``add_init_script``): its Content-Security-Policy violations,
+# from the first one on, in ``window.cspViolations``.
+WATCH_CSP_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.cspViolations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
 @dataclass
 class RequestLog:
     """What the server answered, so a missing file is seen even when the browser asked for it

@@ -14,12 +14,10 @@ not that the real scripts draw their badges (nor that they load nothing else).
 from __future__ import annotations
 
 import base64
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from browser_sites import BuiltSite, Server, serve
+from browser_sites import WATCH_CSP_VIOLATIONS, Server, build_root, serve
 from playwright.sync_api import Browser, Route
 
 pytestmark = pytest.mark.browser
@@ -61,25 +59,14 @@ fetch("https://badge.dimensions.ai/stand-in/counts.json")
 PIXEL = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 )
-WATCH_VIOLATIONS = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation",
-  (e) => window.cspViolations.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Server:
     out = tmp_path_factory.mktemp("pub-metrics")
-    html = out / "html"
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html",
-         "-D", "vita_publication_badges=altmetric,dimensions",
-         "-d", str(out / "doctrees"), str(ROOT), str(html)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    running = serve(BuiltSite("pub-metrics", ROOT, html, done.returncode, done.stderr))
+    site = build_root(out, "pub-metrics", ROOT, "vita_publication_badges=altmetric,dimensions")
+    assert site.returncode == 0, site.log
+    running = serve(site)
     yield running
     running.close()
 
@@ -117,7 +104,7 @@ def _visit(browser: Browser, server: Server, page_name: str) -> dict:
     requested: list[str] = []
     try:
         context.route("https://**/*", _answer(requested))
-        context.add_init_script(WATCH_VIOLATIONS)
+        context.add_init_script(WATCH_CSP_VIOLATIONS)
         page = context.new_page()
         console: list[str] = []
         page.on("console", lambda message: console.append(message.text))

@@ -11,12 +11,10 @@ MathJax typesets.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from browser_sites import BuiltSite, Server, serve
+from browser_sites import WATCH_CSP_VIOLATIONS, Server, build_root, serve
 from playwright.sync_api import Browser, Route
 
 pytestmark = pytest.mark.browser
@@ -34,24 +32,13 @@ document.head.appendChild(part);
 MATHJAX_PART = "window.standInMathJaxPart = true;"
 FONT_AWESOME_STAND_IN = ".fa-play::before { content: 'play'; } .fa-solid { font-weight: 900; }"
 
-WATCH_VIOLATIONS = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation",
-  (e) => window.cspViolations.push(e.violatedDirective + " " + e.blockedURI));
-"""
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Server:
     out = tmp_path_factory.mktemp("safe-anywhere")
-    html = out / "html"
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"extensions={EXTENSIONS}",
-         "-d", str(out / "doctrees"), str(ROOT), str(html)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    running = serve(BuiltSite("safe-anywhere", ROOT, html, done.returncode, done.stderr))
+    site = build_root(out, "safe-anywhere", ROOT, f"extensions={EXTENSIONS}")
+    assert site.returncode == 0, site.log
+    running = serve(site)
     yield running
     running.close()
 
@@ -72,7 +59,7 @@ def _visit(browser: Browser, server: Server, page_name: str) -> dict:
     context = browser.new_context()
     try:
         context.route("https://**/*", _answer_cdn)
-        context.add_init_script(WATCH_VIOLATIONS)
+        context.add_init_script(WATCH_CSP_VIOLATIONS)
         page = context.new_page()
         console: list[str] = []
         page.on("console", lambda message: console.append(message.text))
