@@ -187,3 +187,28 @@ def test_labels_stay_right_as_entries_come_and_go(
     third.build()
     assert "[PD25]" in html(third)["index.html"]
     assert "[PD25a]" not in html(third)["index.html"]
+
+
+def test_without_publication_pages_rebuilds_equal_clean_builds(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """Without publication pages a run of drawn entries is one node (``fragments.DrawnRun``):
+    after an entry is added and after a title is edited, the pages are a clean build's."""
+    srcdir = site(tmp_path, "site", pages=False)
+    make_app("html", srcdir=srcdir).build()
+    edits = (
+        ("al-folio.bib", lambda text: text + NEW_ENTRY),
+        ("dblp.bib", lambda text: text.replace("Adam: {A} Method", "Adam, Edited: {A} Method")),
+    )
+    for number, (name, edit) in enumerate(edits):
+        bib = srcdir / name
+        bib.write_text(edit(bib.read_text("utf-8")), "utf-8")
+        again = make_app("html", srcdir=srcdir)
+        again.build()
+        clean_src = tmp_path / f"clean-{number}"
+        shutil.copytree(srcdir, clean_src, ignore=shutil.ignore_patterns("_build"))
+        clean = make_app("html", srcdir=clean_src)
+        clean.build()
+        assert html(again) == html(clean)
+    assert "A New Paper, 20% Better" in html(again)["index.html"]
+    assert "Adam, Edited: A Method" in html(again)["index.html"]
